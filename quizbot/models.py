@@ -36,6 +36,7 @@ class Sentence:
     text: str  # verbatim as in the cleaned article
     start: int = 0  # offsets into Article.text
     end: int = 0
+    heading: bool = False  # no closing punctuation (title, subheading, caption) or a lone short question
 
 
 @dataclass
@@ -43,7 +44,7 @@ class Fact:
     """A typed answer span in one sentence.
 
     kind: amount | count | duration | distance | percent | factor | year | date
-          | ordinal | person | place | organisation | quote
+          | ordinal | person | place | organisation | quote | term (a concrete thing: "Säbel")
     """
 
     kind: str

@@ -638,3 +638,183 @@ class Store:
             "select * from reviews where learner_id = ? and due_at <= ? order by box, due_at",
             [learner_id, at or now()],
         )
+
+    # -- quiz chat helpers (used by session.py) -------------------------------
+
+    def question_candidates(
+        self,
+        article_ids: Optional[Sequence[int]] = None,
+        kinds: Optional[Sequence[str]] = None,
+        limit: Optional[int] = None,
+    ) -> list[dict]:
+        """Enabled questions in brief (id, article_id, sentence_id, kind, score) for picking
+        a quiz; light enough to rank 100,000 of them."""
+        where, params = self._where(("q.article_id", article_ids), ("q.kind", kinds))
+        where += (" and " if where else " where ") + "coalesce(e.disabled, 0) = 0"
+        return self._rows(
+            "select q.id, q.article_id, q.sentence_id, q.kind, coalesce(q.score, 0) as score "
+            f"from questions q left join question_edits e on e.key = q.key{where} order by q.id"
+            + (" limit ?" if limit else ""),
+            params + ([limit] if limit else []),
+        )
+
+    def question_ids_for_keys(self, keys: Sequence[str]) -> dict[str, int]:
+        """Question ids by stable key (the first question holding a key)."""
+        if not keys:
+            return {}
+        rows = self.db.execute(
+            f"select key, min(id) from questions where key in ({','.join('?' * len(keys))}) "
+            "group by key",
+            list(keys),
+        ).fetchall()
+        return dict(rows)
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long one write waits for another writer's lock (the chat waits less than ingest)."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
+    def next_review_due(self, learner_id: int) -> Optional[str]:
+        """When the learner's next Leitner review falls due (None: nothing in the boxes)."""
+        row = self.db.execute(
+            "select min(due_at) from reviews where learner_id = ?", [learner_id]
+        ).fetchone()
+        return row[0]
+
+    # -- fact-checking (quizbot.factcheck, quizbot.conflicts) -------------------
+
+    def ranked_sentences(self, match: str, limit: int) -> list[dict]:
+        """Like ``search_sentences``, but ranks inside FTS5 before joining.
+
+        FTS5 can stop at ``limit`` when it orders by its own rank; a join first
+        makes SQLite rank every match (seconds apart on 100,000s of sentences).
+        """
+        return self._rows(
+            "with hits as (select rowid, rank from sentences_fts where sentences_fts match ? "
+            "order by rank limit ?) "
+            "select s.id, s.article_id, s.position, s.paragraph, s.text, "
+            "a.file, a.title, a.date, a.source, hits.rank from hits "
+            "join sentences s on s.id = hits.rowid join articles a on a.id = s.article_id "
+            "order by hits.rank",
+            [match, limit],
+        )
+
+    def facts_of_sentences(self, sentence_ids: Sequence[int], article_ids: Iterable[int]) -> dict[int, list[dict]]:
+        """The facts of the given sentences (of the given articles), by sentence id, in reading order."""
+        articles = list(dict.fromkeys(article_ids))
+        if not sentence_ids or not articles:
+            return {}
+        # facts are indexed by article, not by sentence: narrow by article first
+        rows = self._rows(
+            f"select * from facts where article_id in ({','.join('?' * len(articles))}) "
+            f"and sentence_id in ({','.join('?' * len(sentence_ids))}) order by sentence_id, start",
+            articles + list(sentence_ids),
+        )
+        found: dict[int, list[dict]] = {}
+        for row in rows:
+            row["extra"] = _unjson(row["extra"], {})
+            found.setdefault(row["sentence_id"], []).append(row)
+        return found
+
+    def sentences_before(self, sentence_ids: Sequence[int]) -> dict[int, dict]:
+        """For each given sentence, the one before it in the same paragraph (id, text)."""
+        if not sentence_ids:
+            return {}
+        rows = self._rows(
+            "select t.id as of_id, s.id, s.text from sentences t join sentences s "
+            "on s.article_id = t.article_id and s.position = t.position - 1 "
+            f"and s.paragraph = t.paragraph where t.id in ({','.join('?' * len(sentence_ids))})",
+            list(sentence_ids),
+        )
+        return {row.pop("of_id"): row for row in rows}
+
+    def names_in_articles(self, article_ids: Iterable[int]) -> dict[int, list[dict]]:
+        """The distinct persons, places and organisations each article names."""
+        ids = list(article_ids)
+        if not ids:
+            return {}
+        rows = self._rows(
+            # "+kind": look facts up by article (few rows), not by kind (a quarter of the table)
+            "select distinct article_id, kind, text, label from facts "
+            f"where article_id in ({','.join('?' * len(ids))}) "
+            "and +kind in ('person', 'place', 'organisation')",
+            ids,
+        )
+        found: dict[int, list[dict]] = {}
+        for row in rows:
+            found.setdefault(row.pop("article_id"), []).append(row)
+        return found
+
+    def term_document_counts(self, prefixes: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """(about how many sentences there are, how many contain a word starting with each prefix).
+
+        Read from the FTS5 index through a per-connection ``fts5vocab`` table: no
+        schema change, nothing to keep up to date.
+        """
+        self.db.execute(
+            "create virtual table if not exists temp.sentences_vocab "
+            "using fts5vocab(main, sentences_fts, row)"
+        )
+        total = self.db.execute("select coalesce(max(id), 0) from sentences").fetchone()[0]
+        counts = {
+            prefix: self.db.execute(
+                "select coalesce(sum(doc), 0) from temp.sentences_vocab where term >= ? and term < ?",
+                [prefix, prefix + "\U0010ffff"],
+            ).fetchone()[0]
+            for prefix in dict.fromkeys(prefixes)
+        }
+        return total, counts
+
+    def value_facts(self, kinds: Sequence[str]) -> list[dict]:
+        """Facts of the given kinds with their sentence and article, for comparing sources."""
+        rows = self._rows(
+            "select f.id, f.article_id, f.sentence_id, f.kind, f.text, f.start, f.end, f.value, "
+            "f.unit, f.qualifier, f.label, f.extra, s.position, s.text as sentence, "
+            "a.file, a.title, a.date, a.source from facts f "
+            "join sentences s on s.id = f.sentence_id join articles a on a.id = f.article_id "
+            f"where f.kind in ({','.join('?' * len(kinds))}) order by f.article_id, s.position, f.start",
+            list(kinds),
+        )
+        for row in rows:
+            row["extra"] = _unjson(row["extra"], {})
+        return rows
+
+    def replace_cross_article_questions(self, prefix: str, questions: Sequence[tuple[int, Question]]) -> int:
+        """Save questions that compare articles, replacing the previous set with this key prefix.
+
+        Each question is attached to one article (``article_id``; its
+        ``sentence_index`` is a position in that article) so quiz, exports and
+        reports treat it like any other. A question whose key and article stay
+        keeps its id, so attempts remain attached. Returns how many are stored.
+        """
+        columns = ("article_id", "sentence_id", "fact_id", "key", "kind", "question", "answer",
+                   "accepted", "choices", "correct", "correction", "answer_type", "hint", "score")
+        with self.write() as db:
+            old = {(article_id, key): qid for qid, article_id, key in db.conn.execute(
+                "select id, article_id, key from questions where key like ? escape '\\'",
+                [prefix.replace("_", "\\_").replace("%", "\\%") + "%"])}
+            positions = {}
+            rows = {}
+            for article_id, q in questions:
+                if article_id not in positions:
+                    positions[article_id] = dict(db.conn.execute(
+                        "select position, id from sentences where article_id = ?", [article_id]))
+                rows[(article_id, q.key)] = (
+                    article_id, positions[article_id].get(q.sentence_index), None, q.key, q.kind,
+                    q.question, q.answer, _json(q.accepted), _json(q.choices),
+                    None if q.correct is None else int(q.correct), q.correction, q.answer_type,
+                    q.hint, q.score,
+                )
+            db.conn.executemany(
+                f"update questions set {', '.join(c + ' = ?' for c in columns)} where id = ?",
+                [row + (old[ident],) for ident, row in rows.items() if ident in old],
+            )
+            db.conn.executemany(
+                f"insert into questions ({', '.join(columns)}, created_at) "
+                f"values ({', '.join('?' * len(columns))}, ?)",
+                [row + (now(),) for ident, row in rows.items() if ident not in old],
+            )
+            db.conn.executemany(
+                "delete from questions where id = ?",
+                [(qid,) for ident, qid in old.items() if ident not in rows],
+            )
+        return len(rows)

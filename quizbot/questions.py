@@ -1,0 +1,1220 @@
+"""Questions from facts: generate many candidates, rank them, keep the good ones.
+
+For every fact in a usable sentence the generator tries four kinds:
+
+- **open**: a W-question, only where a rule is confident about the German
+  (the answer is the sentence's first constituent, or a place/year adverbial
+  after a plain subject, or a speaker, a role, an institution, a distance);
+- **cloze**: the sentence with a gap and an answer-type hint;
+- **choice**: the open question (else the cloze) with three distractors of the
+  same type and scale that are certainly wrong;
+- **truefalse**: the statement as written, or with one checkable detail
+  changed (the correction is stored).
+
+Every question names its context ("laut dem Artikel vom 25. April 2019") so
+that it can be answered on its own, in an export as in the chat. Candidates
+are scored (sentence quality, unresolved references, length, kind) and the
+best are kept: no duplicates, no answer inside its own question.
+
+Generation is deterministic: random choices are seeded by the article hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+from quizbot import numbers
+from quizbot.facts import (
+    NOMINATIVE_PRONOUNS,
+    Token,
+    function_words,
+    organisations,
+    places,
+    speech_verbs,
+    tokenize,
+)
+from quizbot.i18n import tr
+from quizbot.models import Article, Fact, Question, Sentence
+from quizbot.resources import lexicon_lines, lexicon_rows
+from quizbot.text import fold as _fold_uncached
+from quizbot.variants import variants_of
+
+fold = lru_cache(maxsize=65536)(_fold_uncached)  # the same names and sentences are folded again and again
+
+GAP = "_____"
+KEEP_SCORE = 0.5  # candidates below this are dropped
+MAX_PER_SENTENCE = 3  # variety over one sentence asked five ways
+MIN_WORDS = 5
+MIN_QUESTION_REST_WORDS = 3  # words after "Wer <verb>" that make a question worth asking
+MAX_WORDS = 50
+CAPTION_MIN_WORDS = 9  # a heading this long that reads as a sentence is a photo caption
+CHOICES = 4
+MAX_CHOICE_QUOTE_WORDS = 4  # longer quotations are recognised by their grammar among the options
+ADDITIVE_UNITS = frozenset({"°C", "°F", "K"})  # temperatures are not confused by a factor of ten
+ANAPHOR_PENALTY = 0.15  # per word pointing outside the question ("dieser", "ihm")
+SUBJECT_PRONOUNS = frozenset({"er", "sie"})  # after the verb they are the clause's unresolved subject
+DEMONSTRATIVES = frozenset({"das", "dies", "diese", "dieser", "dieses"})  # before a verb: "Das sind 40 Prozent mehr"
+MAX_CONTEXT_CHARS = 300  # a longer sentence before is too much to read as context
+NUMERIC_KINDS = frozenset({"amount", "count", "duration", "distance", "percent", "factor"})
+ENTITY_KINDS = frozenset({"person", "place", "organisation"})
+
+# How much each kind of question and fact is worth before the sentence is judged.
+KIND_WEIGHT = {"open": 1.0, "choice": 0.9, "cloze": 0.85, "truefalse": 0.8}
+FACT_WEIGHT = {
+    "amount": 1.0, "count": 1.0, "distance": 1.0, "duration": 0.95, "percent": 1.0, "factor": 0.9,
+    "year": 0.95, "date": 0.9, "ordinal": 0.8, "person": 0.9, "place": 0.8, "organisation": 0.85,
+    "quote": 0.85, "term": 0.75,
+}
+# A gap for a name is easier to guess than a gap for a figure: names recur, figures do not.
+ENTITY_GAP_PENALTY = 0.05
+
+# W-words for an answer that is the sentence's first constituent.
+_WHO = "Wer"
+_PLACE_QUESTION_WORD = {"in": "Wo", "im": "Wo", "nach": "Wohin", "aus": "Woher"}
+# Roles held by one person at a time make "Wer ist … ?" questions with one answer.
+_SINGLE_HOLDER_GROUPS = frozenset({"politik", "diplomatie", "militär", "justiz", "kirche"})
+# Photo position markers in captions: "Sergei Schoigu (l.)".
+_POSITION_MARKER = re.compile(r"\s\((?:l|r|M|Mitte|li|re|links|rechts|v\. ?l\. ?n\. ?r)\.?\)")
+_CORRELATES = frozenset({"damit", "darauf", "davon", "dafür", "daran", "darüber", "dazu"})
+_WORD = re.compile(r"\w+")
+_ONE_SCALE = re.compile(r"\bein(?:e)? (?:Million|Milliarde|Billion)")
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
+_PARENTHETICAL = re.compile(r"\s[–-]\s[^–]+?\s[–-]\s|\s\([^)]*\)")  # " – ebenfalls in Wladiwostok – "
+_INFINITIVE_CLAUSE_END = re.compile(r"\bzu \w+$|\w+zu\w+en$")
+_CHARACTERISATION = re.compile(
+    r"^(?P<subject>.+?) (?P<verb>bezeichnete|bezeichnet|nannte|nennt) (?P<object>.+?) als [„\"»“]"
+)
+_DISTANCE_TAIL = re.compile(r"^\s+(?P<from>(?:von|vom)\s[^,.;–]+?)\s+entfernt\b")
+_DISTANCE_TO = re.compile(r"^(?:Nach|Bis nach|Bis) (?P<to>\S+(?: \S+)?) sind es $")
+
+
+# --------------------------------------------------------------------------
+# Lexicons
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _anaphors() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(anaphors anywhere as padded word strings, anaphors that may open a sentence as folded text)."""
+    rows = lexicon_rows("anaphors.txt")
+    anywhere = tuple(f" {fold(row[0])} " for row in rows if row[1] == "any")
+    return anywhere, frozenset(fold(row[0]) for row in rows)
+
+
+@lru_cache(maxsize=None)
+def _time_bound_stems() -> tuple[str, ...]:
+    return tuple(fold(stem) for stem in lexicon_lines("time_bound_roles.txt"))
+
+
+def _time_bound(role: str) -> bool:
+    """"damaliger russischer Präsident": a role that held at some time, not now."""
+    return any(fold(word).startswith(_time_bound_stems()) for word in role.split())
+
+
+@lru_cache(maxsize=None)
+def _movable_adverbs() -> frozenset[str]:
+    return frozenset(lexicon_lines("movable_adverbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def _truefalse_words() -> dict[bool, list[str]]:
+    """True/False -> the accepted answers, the shown one first ("richtig", "wahr", …)."""
+    return {row[0] == "true": row[1:] for row in lexicon_rows("truefalse_answers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _month_names() -> dict[int, str]:
+    return {int(row[0]): row[1] for row in lexicon_rows("months.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _lexicon_places(kind: Optional[str], article: Optional[str], region: Optional[str]) -> tuple[list[str], list[str]]:
+    """Lexicon places of one type and article (a fallback for distractors): (in the region, elsewhere)."""
+    fitting = [
+        place for place in dict.fromkeys(places().values())
+        if place.type == kind and place.article == article and not place.after_preposition_only and not place.alias_of
+    ]
+    return [p.name for p in fitting if p.region == region], [p.name for p in fitting if p.region != region]
+
+
+def _sample(rng: random.Random, names: Sequence[str], size: int = 12) -> list[str]:
+    """A seeded random pick from a list, in random order (only a few are needed)."""
+    return rng.sample(list(names), min(size, len(names)))
+
+
+@lru_cache(maxsize=None)
+def _lexicon_organisations(kind: Optional[str], gender: Optional[str]) -> tuple[str, ...]:
+    """Lexicon organisations of one type and gender, one spelling each (not the inflected "Europäischen Union")."""
+    return tuple(
+        name for name, organisation in organisations().items()
+        if organisation.type == kind and organisation.gender == gender and organisation.canonical == name
+    )
+
+
+# --------------------------------------------------------------------------
+# Public helpers
+# --------------------------------------------------------------------------
+
+
+def question_key(kind: str, sentence_text: str, answer: str, form: str = "") -> str:
+    """Stable identity of a question: the same question from the same sentence keeps its key."""
+    digest = hashlib.sha1(f"{kind}|{form}|{sentence_text}|{answer}".encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def hint_for(kind: str) -> str:
+    """The answer-type hint shown with a gap."""
+    hints = {
+        "amount": tr("Betrag mit Einheit", "amount with unit"),
+        "count": tr("Anzahl", "number"),
+        "duration": tr("Zeitdauer", "duration"),
+        "distance": tr("Entfernung mit Einheit", "distance with unit"),
+        "percent": tr("Prozentwert", "percentage"),
+        "factor": tr("Faktor (das Wievielfache)", "factor (how many times)"),
+        "year": tr("Jahr", "year"),
+        "date": tr("Datum", "date"),
+        "ordinal": tr("Ordnungszahl", "ordinal number"),
+        "person": tr("Name einer Person", "name of a person"),
+        "place": tr("Ort", "place"),
+        "organisation": tr("Organisation oder Einrichtung", "organisation or institution"),
+        "quote": tr("wörtliches Zitat", "exact quotation"),
+        "term": tr("Begriff (ein Wort aus dem Artikel)", "term (a word from the article)"),
+    }
+    return hints.get(kind, tr("Antwort", "answer"))
+
+
+def is_question_material(sentence: Sentence) -> bool:
+    """Body sentences and photo captions that read as sentences; not headlines, not questions."""
+    text = sentence.text.strip()
+    words = len(text.split())
+    if words < MIN_WORDS or words > MAX_WORDS or text.endswith("?") or text[:1].islower():
+        return False
+    if text.startswith("(") and text.endswith((")", ").")):
+        return False  # a byline or an aside: "(André Ballin aus Moskau, 25.4.2019)"
+    return not sentence.heading or words >= CAPTION_MIN_WORDS
+
+
+# --------------------------------------------------------------------------
+# The article being worked on
+# --------------------------------------------------------------------------
+
+
+class _Work:
+    """One article being worked on, with what every candidate needs computed once."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], facts: list[Fact], pool: Sequence[Fact]) -> None:
+        self.article = article
+        self.sentences = {s.index: s for s in sentences}
+        self.facts = facts
+        self.where = _where(article)  # "laut dem Artikel vom 25. April 2019"
+        self.by_sentence: dict[int, list[int]] = defaultdict(list)
+        for index, fact in enumerate(facts):
+            self.by_sentence[fact.sentence_index].append(index)
+        corpus = [*facts, *pool]
+        self.people = _people(corpus)
+        self.corpus_places: dict[tuple, list[str]] = defaultdict(list)  # (type, article) or head -> names
+        for fact in corpus:
+            if fact.kind == "place":
+                group = (("head", fact.extra["head"]) if fact.extra.get("head")
+                         else (fact.extra.get("type"), fact.extra.get("article")))
+                if fact.answer not in self.corpus_places[group]:
+                    self.corpus_places[group].append(fact.answer)
+        self.corpus_organisations = [f for f in corpus if f.kind == "organisation"]
+        self.corpus_quotes = [f for f in corpus if f.kind == "quote"]
+        self._values: dict[tuple[str, Optional[str]], set[float]] = defaultdict(set)
+        for fact in corpus:
+            if fact.kind in NUMERIC_KINDS and fact.value:
+                self._values[(fact.kind, fact.unit)].add(fact.value)
+        self.mentions = Counter((f.kind, _entity_name(f)) for f in facts if f.kind in ENTITY_KINDS)
+        self.distractor_cache: dict[tuple, list[str]] = {}
+        self._words: dict[int, str] = {}
+        self._quantities: dict[int, list[numbers.Quantity]] = {}
+        self._context: dict[int, tuple[str, float]] = {}
+        self._tokens: dict[int, list[Token]] = {}
+
+    def rng(self, *parts: object) -> random.Random:
+        return random.Random(":".join([self.article.hash, *map(str, parts)]))
+
+    def facts_of(self, sentence_index: int) -> list[Fact]:
+        return [self.facts[i] for i in self.by_sentence[sentence_index]]
+
+    def values(self, kind: str, unit: Optional[str]) -> set[float]:
+        """The figures of one kind and unit in the article and the corpus."""
+        return self._values[(kind, unit)]
+
+    def words_of(self, sentence_index: int) -> str:
+        """A sentence as folded words between spaces, for whole-word lookups."""
+        if sentence_index not in self._words:
+            sentence = self.sentences.get(sentence_index)
+            self._words[sentence_index] = _word_string(sentence.text) if sentence else ""
+        return self._words[sentence_index]
+
+    def tokens_of(self, sentence_index: int) -> list[Token]:
+        """The tokens of a sentence without its closing punctuation (the body questions are made from)."""
+        if sentence_index not in self._tokens:
+            self._tokens[sentence_index] = tokenize(_sentence_body(self.sentences[sentence_index]))
+        return self._tokens[sentence_index]
+
+    def reading_context(self, sentence: Sentence) -> tuple[str, float]:
+        if sentence.index not in self._context:
+            self._context[sentence.index] = _reading_context(self, sentence)
+        return self._context[sentence.index]
+
+    def quality(self, sentence: Sentence) -> float:
+        """How good a sentence is as question material, its context and references included."""
+        return _sentence_quality(sentence) - self.reading_context(sentence)[1]
+
+    def quantities_of(self, sentence_index: int) -> list[numbers.Quantity]:
+        if sentence_index not in self._quantities:
+            self._quantities[sentence_index] = numbers.find_quantities(self.sentences[sentence_index].text)
+        return self._quantities[sentence_index]
+
+
+def _where(article: Article) -> str:
+    """How a question names its source: with the article's date when there is one."""
+    if article.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", article.date):
+        year, month, day = (int(part) for part in article.date.split("-"))
+        return f"laut dem Artikel vom {day}. {_month_names()[month]} {year}"
+    return "laut dem Artikel"
+
+
+# --------------------------------------------------------------------------
+# Generation
+# --------------------------------------------------------------------------
+
+
+def generate(article: Article, sentences: list[Sentence], facts: list[Fact], pool: Sequence[Fact] = ()) -> list[Question]:
+    """The kept questions of an article, best first.
+
+    ``pool`` holds facts of other articles (for distractors); it may be partial.
+    """
+    work = _Work(article, sentences, facts, pool)
+    candidates: list[_Candidate] = []
+    for index, fact in enumerate(facts):
+        sentence = work.sentences.get(fact.sentence_index)
+        if sentence is None or not is_question_material(sentence) or not _askable(fact):
+            continue
+        candidates.extend(_candidates(work, index, fact, sentence))
+    candidates.extend(_truefalse_candidates(work))
+    return _select([c for c in candidates if c.score >= KEEP_SCORE])
+
+
+@dataclass
+class _Candidate:
+    """A question as ranked: its score and identity are known before it is built.
+
+    Choice and true/false questions need distractors, the costly part; they are
+    built only when the ranking reaches them (and dropped if none are found).
+    """
+
+    score: float
+    key: str
+    kind: str
+    sentence_index: int
+    fact_index: Optional[int]
+    build: Callable[[], Optional[Question]]
+
+    @classmethod
+    def of(cls, question: Question) -> _Candidate:
+        return cls(question.score, question.key, question.kind, question.sentence_index, question.fact_index,
+                   lambda: question)
+
+
+def _candidates(work: _Work, index: int, fact: Fact, sentence: Sentence) -> list[_Candidate]:
+    """The open questions, the cloze and a choice question (on the best open one, else on the cloze)."""
+    opens = [_Candidate.of(q) for q in _open_questions(work, index, fact, sentence)]
+    cloze = _cloze_candidate(work, index, fact, sentence)
+    found = [*opens, *([cloze] if cloze else [])]
+    stem = max(opens, key=lambda c: c.score) if opens else cloze
+    if stem and (stem.kind == "open" or _drop_in(fact)):  # options in label form must fit a gap
+        score = round(stem.score / KIND_WEIGHT[stem.kind] * KIND_WEIGHT["choice"], 3)
+        key = question_key("choice", sentence.text, work.facts[stem.fact_index].answer, stem.key)
+        found.append(_Candidate(score, key, "choice", sentence.index, stem.fact_index,
+                                lambda: _choice(work, sentence, stem.build(), score, key)))
+    return found
+
+
+def _askable(fact: Fact) -> bool:
+    """Not "Hunderte" (an order of magnitude, not a figure), nor "beim zweiten Gipfel" (a word ordinal)."""
+    if fact.qualifier == "vague":
+        return False
+    return fact.kind != "ordinal" or any(ch.isdigit() for ch in fact.text)
+
+
+def _drop_in(fact: Fact) -> bool:
+    """Can another answer of the same kind replace the span as written?
+
+    Not "dreieinhalbstündigen" (an adjective) nor "der Technischen Universität" (an
+    inflected name): options in the teacher's form would not fit there.
+    """
+    return fact.kind in ("person", "place") or fold(fact.text) == fold(fact.answer)
+
+
+def _question(
+    kind: str, text: str, answer: str, fact: Fact, index: int, sentence: Sentence,
+    score: float, form: str, accepted: Iterable[str] = (),
+) -> Question:
+    """A question about ``fact`` (at ``index`` in the article's facts); ``form`` tells rules apart in the key."""
+    return Question(
+        kind=kind,
+        question=_POSITION_MARKER.sub("", text),
+        answer=answer,
+        sentence_index=sentence.index,
+        answer_type=fact.kind,
+        accepted=_unique([answer, *accepted, *variants_of(answer)]),
+        score=round(max(0.0, min(1.0, score)), 3),
+        fact_index=index,
+        hint=hint_for(fact.kind),
+        key=question_key(kind, sentence.text, fact.answer, form),
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for item in items:
+        if item and fold(item) not in seen:
+            seen[fold(item)] = item
+    return list(seen.values())
+
+
+# --------------------------------------------------------------------------
+# Judging a sentence
+# --------------------------------------------------------------------------
+
+
+def _sentence_quality(sentence: Sentence) -> float:
+    """0..1: how good a sentence is as question material on its own."""
+    words = len(sentence.text.split())
+    score = 1.0
+    if words > 30:
+        score -= 0.1 + 0.01 * (words - 30)
+    if words < 8:
+        score -= 0.1
+    if sentence.heading:
+        score -= 0.1  # a caption: true, but often without the article's context
+    if ":" in sentence.text and not _has_quote(sentence.text):
+        score -= 0.05
+    return score
+
+
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in "„“\"»«")
+
+
+def _opens_with_anaphor(text: str) -> bool:
+    """Does the sentence start with "Er", "Dieser", "Das Land", … or have a pronoun subject
+    right after its verb ("Kim lobte er als …", "Im Voraus hatten er und Kim erklärt")?"""
+    raw = text.split()[:4]
+    words = _word_string(" ".join(raw)).split()
+    if not words:
+        return False
+    demonstrative = words[0] in DEMONSTRATIVES and len(raw) > 1 and raw[1][:1].islower()  # "Das sind …", not "Das Treffen"
+    return demonstrative or words[0] in _anaphors()[1] or " ".join(words[:2]) in _anaphors()[1] or bool(
+        SUBJECT_PRONOUNS.intersection(words[1:4])
+    )
+
+
+def _anaphor_count(text: str) -> int:
+    """References to something outside the text ("er", "dieser", "das Land") anywhere in it."""
+    words = _word_string(text)
+    return sum(words.count(anaphor) for anaphor in _anaphors()[0])
+
+
+def _salience(work: _Work, fact: Fact) -> float:
+    """A penalty for the article's main names: "Putin" or "Nordkorea" is guessed without reading."""
+    if fact.kind not in ENTITY_KINDS:
+        return 0.0
+    mentions = work.mentions[(fact.kind, _entity_name(fact))]
+    return 0.2 if mentions >= 8 else 0.1 if mentions >= 4 else 0.0
+
+
+def _entity_name(fact: Fact) -> str:
+    return fact.extra.get("full_name", fact.answer)
+
+
+def _answer_in_question(question: str, fact: Fact, answer: str) -> bool:
+    """Does the question give its answer away (the name, the number, the quotation)?"""
+    words = _word_string(question)
+    forms = {answer, fact.text, fact.answer}
+    if fact.kind == "person":
+        forms |= {part for part in _entity_name(fact).split() if len(part) > 2}
+    if any(len(form) >= 2 and _word_string(form) in words for form in forms):
+        return True
+    if fact.kind in NUMERIC_KINDS | {"year", "ordinal"}:
+        numerals = set(_NUMERAL.findall(question))
+        return any(numeral in numerals for numeral in _NUMERAL.findall(fact.text) if len(numeral) >= 2)
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _word_string(text: str) -> str:
+    """Folded words between single spaces, padded: " 34 millionen dollar ", for whole-word containment."""
+    return f" {' '.join(_WORD.findall(fold(text)))} "
+
+
+# --------------------------------------------------------------------------
+# Cloze
+# --------------------------------------------------------------------------
+
+
+def _context_before(work: _Work, sentence: Sentence) -> Optional[Sentence]:
+    """The previous sentence of the same paragraph, to show with a sentence that refers back."""
+    previous = work.sentences.get(sentence.index - 1)
+    if previous and previous.paragraph == sentence.paragraph and not previous.heading:
+        return previous
+    return None
+
+
+def _reading_context(work: _Work, sentence: Sentence) -> tuple[str, float]:
+    """The sentence to show before this one when it refers back ("Er besuchte …"), and a penalty:
+    a little for the longer read, much when there is nothing to resolve the reference with."""
+    lead, penalty = "", 0.0
+    if _opens_with_anaphor(sentence.text):
+        previous = _context_before(work, sentence)
+        if previous and len(previous.text) < MAX_CONTEXT_CHARS:
+            lead, penalty = previous.text.rstrip() + " ", 0.1
+        else:
+            penalty = 0.35
+    return lead, penalty + ANAPHOR_PENALTY * min(2, _anaphor_count(sentence.text))
+
+
+def _with_context(work: _Work, sentence: Sentence, body: str, fact: Fact, answer: str) -> Optional[str]:
+    """'Laut dem Artikel …: <body>', with the sentence before when this one refers back.
+
+    None when that sentence would give the answer away.
+    """
+    lead, _ = work.reading_context(sentence)
+    if lead and _answer_in_question(lead, fact, answer):
+        return None
+    prefix = work.where[0].upper() + work.where[1:]
+    return f"{prefix}: {lead}{body}"
+
+
+def _cloze_candidate(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Candidate]:
+    if fact.kind == "quote" and len(fact.text.split()) > 8:
+        return None  # a long quotation is not something to type from memory
+    score = work.quality(sentence) * KIND_WEIGHT["cloze"] * FACT_WEIGHT.get(fact.kind, 0.8)
+    score -= _salience(work, fact) + (ENTITY_GAP_PENALTY if fact.kind in ENTITY_KINDS else 0.0)
+    score = round(max(0.0, min(1.0, score)), 3)
+    key = question_key("cloze", sentence.text, fact.answer, "gap")
+    return _Candidate(score, key, "cloze", sentence.index, index, lambda: _cloze(work, index, fact, sentence, score))
+
+
+def _cloze(work: _Work, index: int, fact: Fact, sentence: Sentence, score: float) -> Optional[Question]:
+    text = sentence.text
+    gapped = text[: fact.start] + GAP + text[fact.end :]
+    answer = fact.text  # what fits the gap: "dreieinhalbstündigen", "Nordkoreas"
+    if answer[:1].isupper() and fact.start == 0 and fact.kind not in ENTITY_KINDS:
+        answer = answer[0].lower() + answer[1:]  # "Mehr als 10.000" -> "mehr als 10.000"
+    question = _with_context(work, sentence, gapped, fact, answer)
+    if question is None or _answer_in_question(question, fact, answer):
+        return None
+    accepted = [fact.answer, fact.text, fact.extra.get("full_name", "")]
+    return _question("cloze", question, answer, fact, index, sentence, score, "gap", accepted)
+
+
+# --------------------------------------------------------------------------
+# Open W-questions
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    """An open question a rule made; ``target`` is the index of the fact that answers it."""
+
+    text: str
+    answer: str
+    form: str
+    target: int
+    penalty: float = 0.0
+    accepted: tuple[str, ...] = ()
+
+
+def _open_questions(work: _Work, index: int, fact: Fact, sentence: Sentence) -> list[Question]:
+    makers = {
+        "person": (_open_first_constituent, _open_speaker, _open_role, _open_affiliation),
+        "place": (_open_first_constituent, _open_adverbial),
+        "year": (_open_first_constituent, _open_adverbial),
+        "count": (_open_first_constituent,),
+        "duration": (_open_first_constituent,),
+        "distance": (_open_distance,),
+        "quote": (_open_characterisation, _open_quote_speaker),
+    }
+    results = []
+    for make in makers.get(fact.kind, ()):
+        made = make(work, index, fact, sentence)
+        if made is None:
+            continue
+        target = work.facts[made.target]
+        if _answer_in_question(made.text, target, made.answer):
+            continue
+        base = _sentence_quality(sentence) * KIND_WEIGHT["open"] * FACT_WEIGHT.get(target.kind, 0.8)
+        score = base - made.penalty - ANAPHOR_PENALTY * min(2, _anaphor_count(made.text)) - _salience(work, target)
+        results.append(_question("open", made.text, made.answer, target, made.target, sentence, score,
+                                 made.form, made.accepted))
+    return results
+
+
+def _sentence_body(sentence: Sentence) -> str:
+    return sentence.text.strip().rstrip(".!").rstrip()
+
+
+def _verb_after(tokens: list[Token], position: int) -> Optional[Token]:
+    """The finite verb when it is the first token at ``position``: lowercase, no function word."""
+    following = [t for t in tokens if t.start >= position]
+    if not following:
+        return None
+    verb = following[0]
+    if verb.text.isalpha() and verb.text.islower() and verb.text not in function_words():
+        return verb
+    return None
+
+
+def _main_clause(rest: str, keep_all: bool) -> str:
+    """The clause the question is about: up to the first comma, semicolon, colon or dash.
+
+    An infinitive clause ("…, humanitäre Hilfe zu leisten") completes its verb and
+    stays; after a verb of saying everything stays (it is what was said).
+    """
+    rest = _PARENTHETICAL.sub(" ", rest).strip()
+    if keep_all:
+        return rest
+    complement_kept = False
+    for match in re.finditer(r"\s*(,(?=\s)|;|:(?=\s)|\s[–-]\s)\s*", rest):
+        before, after = rest[: match.start()], rest[match.end() :]
+        if match.group(1) == "," and _INFINITIVE_CLAUSE_END.search(after.split(",")[0]):
+            continue
+        if match.group(1) == "," and not complement_kept and _needs_complement(before, after):
+            complement_kept = True  # "rechnet damit, dass …", "hatte betont, man werde …"
+            continue
+        return before
+    return rest
+
+
+def _needs_complement(before: str, after: str) -> bool:
+    """Does the clause before a comma need the clause after it ("damit, dass …", "betont, man …")?"""
+    last = before.rsplit(" ", 1)[-1]
+    return after.split(" ", 1)[0] in ("dass", "ob") or last in _CORRELATES or last in speech_verbs()
+
+
+def _lower_first(text: str) -> str:
+    """Lowercase the first word when it is a function word moved from the sentence start."""
+    first = text.split(" ", 1)[0]
+    if fold(first) in function_words():
+        return first.lower() + text[len(first) :]
+    return text
+
+
+def _open_first_constituent(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Open]:
+    """The answer opens the sentence.
+
+    "Mehr als 10.000 Nordkoreaner arbeiten …" -> "Wie viele Nordkoreaner arbeiten laut dem Artikel …?".
+    """
+    body = _sentence_body(sentence)
+    start = fact.extra.get("phrase_start", fact.start)
+    if start != 0:
+        return None
+    end = fact.end
+    question_word = ""
+    if fact.kind == "person":
+        for other in work.facts_of(sentence.index):  # "Jeong Young-tae vom Seouler Institut …" is one subject
+            if other.kind == "organisation" and other.answer == fact.extra.get("affiliation"):
+                if re.fullmatch(r" (?:vom|von der|von) ", body[end : other.start]):
+                    end = other.end
+        question_word = _WHO
+    elif fact.kind == "count":
+        noun = fact.extra.get("noun")
+        if not noun:
+            return None
+        if body[end:].startswith(" " + noun):
+            end += len(noun) + 1
+        elif not body[fact.start : fact.end].endswith(noun):
+            return None
+        question_word = f"Wie viele {noun}"
+    elif fact.kind == "duration":
+        question_word = "Wie lange"
+    elif fact.kind == "year":
+        question_word = "In welchem Jahr"
+    elif fact.kind == "place":
+        if fact.extra.get("type") != "land" or fact.extra.get("genitive"):
+            return None
+        question_word = "Welches Land"
+    tokens = work.tokens_of(sentence.index)
+    verb = _verb_after(tokens, end)
+    if verb is None or body[end : verb.start].strip() or _object_first(tokens, verb):
+        return None
+    if fact.kind in ("person", "place") and (verb.text.endswith("en") or verb.text == "sind"):
+        return None  # a plural verb: the subject is more than the answer ("Putin und Kim haben …")
+    if fact.kind in ("person", "place") and any(
+        f.kind in ENTITY_KINDS and f.extra.get("phrase_start", f.start) == verb.end + 1
+        for f in work.facts_of(sentence.index)
+    ):
+        return None  # "Russland hatte Kim eingeladen": "Welches Land hatte Kim …?" reads both ways
+    if fact.kind == "duration" and not verb.text.startswith("dauer"):
+        return None
+    if _reported_speech(body, verb.end):
+        return None  # "Russland wolle …, sagte Lankow": the claim is Lankow's, not the article's
+    rest = _main_clause(body[verb.end :], keep_all=verb.text in speech_verbs())
+    if len(rest.split()) < MIN_QUESTION_REST_WORDS:
+        return None  # "Wer rechnet laut dem Artikel damit?" says too little
+    verb_text = verb.text
+    if rest.startswith("sich "):  # "hat sich laut dem Artikel bereit gezeigt"
+        verb_text, rest = verb_text + " sich", rest[5:]
+    subject = next((f for f in work.facts_of(sentence.index) if f.kind == "person"
+                    and f.extra.get("phrase_start", f.start) == verb.end + 1), None)
+    if subject is not None and fact.kind != "person":  # "In welchem Jahr traf Putin laut dem Artikel …"
+        verb_text += " " + body[verb.end + 1 : subject.end]
+        rest = rest[subject.end - verb.end - 1 :].lstrip()
+    question = f"{question_word} {verb_text} {work.where} {rest}?".replace(" ,", ",").replace(" ?", "?")
+    accepted = (fact.extra.get("full_name", ""),) if fact.kind == "person" else (fact.text,)
+    return _Open(question, fact.answer, "first", index, accepted=accepted)
+
+
+def _reported_speech(body: str, position: int) -> bool:
+    """Is what follows ``position`` somebody's words, attributed at the end (", sagte Putin")?"""
+    return any(
+        match.group(1) in speech_verbs() for match in re.finditer(r", (\w+) ", body[position:])
+    )
+
+
+def _subject_end(work: _Work, sentence: Sentence) -> Optional[int]:
+    """Where a plain subject at the sentence start ends: a person, a country or city, or "Der Kreml"."""
+    for fact in work.facts_of(sentence.index):
+        begin = fact.extra.get("phrase_start", fact.start)
+        if begin == 0 and fact.kind in ("person", "place", "organisation") and not fact.extra.get("genitive"):
+            return fact.end
+        if fact.kind == "organisation" and sentence.text.startswith(("Der ", "Die ", "Das ")) and fact.start == 4:
+            return fact.end
+    return None
+
+
+@dataclass
+class _Frame:
+    """A simple main clause: subject, an adverb that opened it, the finite verb."""
+
+    subject: str
+    adverb: str
+    verb: Token
+    middle_start: int  # where the rest of the clause starts
+
+
+def _frame(work: _Work, sentence: Sentence, body: str, tokens: list[Token]) -> Optional[_Frame]:
+    """'Kim reiste …' -> (Kim, '', reiste); 'Zuletzt war es …' -> (es, zuletzt, war); else None."""
+    subject_end = _subject_end(work, sentence)
+    if subject_end is not None:
+        verb = _verb_after(tokens, subject_end)
+        if verb is None or body[subject_end : verb.start].strip() or _object_first(tokens, verb):
+            return None
+        return _Frame(body[:subject_end], "", verb, verb.end)
+    if len(tokens) < 4 or tokens[0].text.lower() not in _movable_adverbs():
+        return None
+    verb = _verb_after(tokens, tokens[1].start)
+    if verb is None:
+        return None
+    if tokens[2].text == "es":
+        return _Frame("es", tokens[0].text.lower(), verb, tokens[2].end)
+    for fact in work.facts_of(sentence.index):
+        if fact.kind in ("person", "place") and fact.extra.get("phrase_start", fact.start) == tokens[2].start:
+            return _Frame(body[tokens[2].start : fact.end], tokens[0].text.lower(), verb, fact.end)
+    return None
+
+
+def _object_first(tokens: list[Token], verb: Token) -> bool:
+    """"Kim lobte er als …": a pronoun after the verb is the subject, the name before it the object."""
+    following = [t.text for t in tokens if t.start >= verb.end][:1]
+    return bool(following) and following[0] in NOMINATIVE_PRONOUNS
+
+
+def _open_adverbial(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Open]:
+    """A place or year in a simple clause: "Kim reiste … nach Wladiwostok" -> "Wohin reiste Kim …?"."""
+    body = _sentence_body(sentence)
+    tokens = work.tokens_of(sentence.index)
+    frame = _frame(work, sentence, body, tokens)
+    if frame is None or fact.start < frame.middle_start:
+        return None
+    verb = frame.verb
+    if verb.text.endswith("en") or verb.text == "sind" or _reported_speech(body, verb.end):
+        return None
+    after_verb = body[frame.middle_start :]
+    clause = _main_clause(after_verb, keep_all=False)
+    clause_end = frame.middle_start + len(after_verb) - len(after_verb.lstrip()) + len(clause)
+    if fact.end > clause_end or _PARENTHETICAL.search(body[frame.middle_start : clause_end]):
+        return None
+    before = [t for t in tokens if t.end <= fact.start]
+    span_start, question_word = _adverbial_start(fact, before)
+    if question_word is None:
+        return None
+    after = body[fact.end :].lstrip()
+    if after.startswith(("und ", "oder ", ",")) and fact.kind == "place":
+        return None  # "in Afghanistan und Libyen": one answer would be half of it
+    if fact.kind == "year" and sum(1 for f in work.facts_of(sentence.index) if f.kind == "year") > 1:
+        return None  # "2001 in Moskau und 2002 in Wladiwostok": which year?
+    middle = f"{body[frame.middle_start : span_start]} {body[fact.end : clause_end]}"
+    middle = re.sub(r"\s+", " ", middle).strip(" ,")
+    subject = _lower_first(frame.subject)
+    if middle.startswith("sich "):
+        subject, middle = "sich " + subject, middle[5:]
+    question = f"{question_word} {verb.text} {subject} {work.where} {frame.adverb} {middle}?"
+    question = re.sub(r"\s+([?,])", r"\1", re.sub(r"\s+", " ", question))
+    return _Open(question, fact.answer, "adverbial", index, 0.05, (fact.text,))
+
+
+def _adverbial_start(fact: Fact, before: list[Token]) -> tuple[int, Optional[str]]:
+    """Where the adverbial phrase of a place or year starts, and its W-word."""
+    words = [t.text for t in before]
+    if fact.kind == "place":
+        preposition = fact.extra.get("preposition")
+        if preposition in _PLACE_QUESTION_WORD and words and words[-1] == preposition:
+            return before[-1].start, _PLACE_QUESTION_WORD[preposition]
+        if len(words) >= 2 and words[-2] in ("in", "nach", "aus") and words[-1] in ("der", "die", "den", "dem"):
+            return before[-2].start, _PLACE_QUESTION_WORD[words[-2]]
+        return 0, None
+    if fact.kind == "year":
+        if words[-2:] == ["im", "Jahr"] or words[-2:] == ["im", "Jahre"]:
+            return before[-2].start, "In welchem Jahr"
+        if words and (words[-1] not in function_words() or words[-1] in ("und",)) and not words[-1].isdigit():
+            return fact.start, "In welchem Jahr"
+    return 0, None
+
+
+def _open_speaker(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Open]:
+    """Reported speech: "Es solle …, sagte Uschakow." -> "Wer sagte laut dem Artikel, es solle …?"."""
+    body = _sentence_body(sentence)
+    start = fact.extra.get("phrase_start", fact.start)
+    match = re.search(r", (\w+) (?:der |die |des )?$", body[:start] + " ")
+    if not match or match.group(1) not in speech_verbs() or match.group(1) == "so":
+        return None
+    clause = body[: match.start()]
+    if _has_quote(clause[:2]) or len(clause.split()) < 4:
+        return None  # a quotation opens the sentence: asked by _open_quote_speaker
+    question = f"Wer {match.group(1)} {work.where}, {_lower_first(clause)}?"
+    return _Open(question, fact.answer, "speaker", index, 0.05, (fact.extra.get("full_name", ""),))
+
+
+def _open_role(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Open]:
+    """"Wer ist laut dem Artikel russischer Präsidentenberater?" — once per person, where the role is written."""
+    role = fact.role
+    full = fact.extra.get("full_name", fact.answer)
+    if not role or "phrase_start" not in fact.extra or len(full.split()) < 2:
+        return None
+    if fact.extra.get("group") not in _SINGLE_HOLDER_GROUPS or _time_bound(role):
+        return None
+    if len(role.split()) < 2 and "-" not in role:
+        return None  # "Präsident" alone: of which country?
+    same_role = {_entity_name(f) for f in work.facts if f.kind == "person" and f.role == role}
+    if len(same_role) > 1:
+        return None  # two persons with this role: the question has no single answer
+    first = next(f for f in work.facts if f.kind == "person" and _entity_name(f) == full and "phrase_start" in f.extra)
+    if first is not fact:
+        return None  # asked once per person, where the role is first written
+    return _Open(f"Wer ist {work.where} {role}?", full, "role", index, accepted=(fact.answer,))
+
+
+def _open_affiliation(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Open]:
+    """"Welcher Einrichtung gehört Jeong Young-tae laut dem Artikel an?" where the institution is named."""
+    affiliation = fact.extra.get("affiliation")
+    target = next((i for i in work.by_sentence[sentence.index]
+                   if work.facts[i].kind == "organisation" and work.facts[i].answer == affiliation), None)
+    if target is None:
+        return None  # the institution is named in another sentence
+    full = fact.extra.get("full_name", fact.answer)
+    return _Open(f"Welcher Einrichtung gehört {full} {work.where} an?", affiliation, "affiliation", target)
+
+
+def _open_distance(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Open]:
+    """"X ist 130 Kilometer von Y entfernt" -> "Wie weit ist X … von Y entfernt?";
+    "Nach Moskau sind es 6500 Kilometer" after a sentence about X -> "Wie weit ist es von X nach Moskau?"."""
+    body = _sentence_body(sentence)
+    tail = _DISTANCE_TAIL.match(body[fact.end :])
+    subject_end = _subject_end(work, sentence)
+    subject_facts = [f for f in work.facts_of(sentence.index) if f.kind == "place" and f.start == 0]
+    if tail and subject_end and subject_facts:
+        origin = subject_facts[0].answer
+        question = f"Wie weit ist {origin} {work.where} {tail.group('from')} entfernt?"
+        return _Open(question, fact.answer, "distance", index, accepted=(fact.text,))
+    to = _DISTANCE_TO.match(body[: fact.start])
+    previous = work.sentences.get(sentence.index - 1)
+    if to and previous and body[fact.end :].strip() == "":
+        origins = [f for f in work.facts_of(previous.index) if f.kind == "place" and f.start == 0]
+        if origins:
+            question = f"Wie weit ist es {work.where} von {origins[0].answer} nach {to.group('to')}?"
+            return _Open(question, fact.answer, "distance", index, 0.05, (fact.text,))
+    return None
+
+
+def _open_characterisation(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Open]:
+    """A characterisation with its speaker as the subject.
+
+    "Kim bezeichnete die Gespräche mit Putin als „sehr substanziell“"
+    -> "Wie bezeichnete Kim laut dem Artikel die Gespräche mit Putin?"
+    """
+    if not fact.extra.get("characterisation") or not fact.extra.get("speaker"):
+        return None
+    match = _CHARACTERISATION.match(sentence.text)
+    if not match or match.group("subject") != fact.extra["speaker"]:
+        return None
+    question = f"Wie {match.group('verb')} {match.group('subject')} {work.where} {match.group('object')}?"
+    return _Open(question, fact.answer, "characterisation", index)
+
+
+def _open_quote_speaker(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Open]:
+    """"Wer sagte laut dem Artikel: „Wir konnten … sprechen“?" for a quotation of four words or more."""
+    speaker = fact.extra.get("speaker")
+    if not speaker or len(fact.text.split()) < 4 or fact.extra.get("characterisation") or not fact.text[0].isupper():
+        return None  # a fragment ("dass es existiert …") is asked through the reported speech
+    target = next((i for i in work.by_sentence[sentence.index]
+                   if work.facts[i].kind == "person" and work.facts[i].answer == speaker), None)
+    if target is None:
+        return None  # an institution speaks: "…“, teilte der Kreml mit"
+    full = work.facts[target].extra.get("full_name", "")
+    return _Open(f"Wer sagte {work.where}: „{fact.text}“?", speaker, "quote-speaker", target, accepted=(full,))
+
+
+# --------------------------------------------------------------------------
+# Choice
+# --------------------------------------------------------------------------
+
+
+def _choice(work: _Work, sentence: Sentence, stem: Optional[Question], score: float, key: str) -> Optional[Question]:
+    """The stem question with the answer and three distractors, in a seeded order."""
+    if stem is None:
+        return None
+    target = work.facts[stem.fact_index]
+    answer = stem.answer
+    if target.kind == "person":
+        answer = _entity_name(target)  # choices show full names, the answer too
+    wrong = _distractors(work, target, answer, stem.kind == "cloze")
+    if len(wrong) < CHOICES - 1:
+        return None
+    options = [answer, *wrong[: CHOICES - 1]]
+    work.rng("order", stem.key).shuffle(options)
+    return replace(stem, kind="choice", answer=answer, accepted=_unique([answer, *stem.accepted]),
+                   choices=options, score=score, key=key)
+
+
+def _distractors(work: _Work, fact: Fact, answer: str, in_gap: bool) -> list[str]:
+    """Wrong answers of the same type and scale, none equal to the answer, none also true here."""
+    cache_key = (id(fact), in_gap)
+    if cache_key not in work.distractor_cache:
+        rng = work.rng("distractors", fact.sentence_index, fact.start, fact.kind)
+        taken = {fold(fact.text), fold(fact.answer)}
+        found: list[str] = []
+        for option in _candidate_options(work, fact, rng, in_gap):
+            key = fold(option)
+            if key in taken or (fact.kind not in NUMERIC_KINDS and _also_true_here(work, fact, option)):
+                continue
+            taken.add(key)
+            found.append(option)
+            if len(found) == CHOICES:  # one spare, in case the caller's answer form is among them
+                break
+        work.distractor_cache[cache_key] = found
+    return [option for option in work.distractor_cache[cache_key] if fold(option) != fold(answer)][: CHOICES - 1]
+
+
+def _candidate_options(work: _Work, fact: Fact, rng: random.Random, in_gap: bool) -> Iterator[str]:
+    if fact.kind in NUMERIC_KINDS:
+        return _number_distractors(work, fact, rng)
+    if fact.kind == "year":
+        return iter(_year_distractors(fact, rng))
+    if fact.kind == "person":
+        return iter(_person_distractors(work, fact, rng))
+    if fact.kind == "place":
+        return _place_distractors(work, fact, rng, genitive=in_gap and bool(fact.extra.get("genitive")))
+    if fact.kind == "organisation":
+        return _organisation_distractors(work, fact, rng)
+    if fact.kind == "quote":
+        return iter(_quote_distractors(work, fact, rng))
+    return iter(())
+
+
+def _also_true_here(work: _Work, fact: Fact, option: str) -> bool:
+    """Is this option stated in the same or a neighbouring sentence (then it is no safe wrong answer)?"""
+    needle = _word_string(option)
+    return any(needle in work.words_of(index) for index in range(fact.sentence_index - 1, fact.sentence_index + 2))
+
+
+def _number_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator[str]:
+    """Confusions students make (×10, ÷10, swapped digits, a near value) and other figures with the same unit."""
+    quantity = next((q for q in work.quantities_of(fact.sentence_index) if q.start == fact.start), None)
+    if quantity is None or not quantity.value or quantity.upper is not None:
+        return
+    written = quantity.number if quantity.number is not None else quantity.value
+    if quantity.unit in ADDITIVE_UNITS:  # 22 Grad: 19, 25, 28 — not 220
+        near = [written + step for step in (-3, 3, -6, 6, 10, -10)]
+    elif written == int(written) and written < 10:  # vier Gipfel: drei, fünf, sechs, acht (not "eins")
+        near = [n for n in (written + 1, written - 1, written + 2, written * 2, written - 2) if n >= 2]
+    else:
+        near = [written * 10, written / 10, _swapped_digits(written), written * 2, written / 2, written * 1.5]
+    rng.shuffle(near)
+    factors = [candidate / written for candidate in near if candidate]
+    corpus = sorted({
+        value / quantity.value for value in work.values(fact.kind, fact.unit)
+        if 0.05 <= value / quantity.value <= 20 and value != quantity.value
+    })
+    rng.shuffle(corpus)
+    # Mostly the classic confusions, and one figure of the corpus when there is one.
+    ordered = factors[:1] + corpus[:1] + factors[1:] + corpus[1:]
+    stated = work.quantities_of(fact.sentence_index)
+    for factor in ordered:
+        option = _scaled(quantity, factor)
+        if option is None or (option.unit == "%" and option.value > 100 >= quantity.value):
+            continue  # no plausible figure, or 306 Prozent of the votes
+        if option.kind == "factor" and option.value < 2:
+            continue  # "das Einsfache"
+        if any(numbers.same_quantity(option, q) or option.value == q.value for q in stated):
+            continue  # the answer itself, or another figure this sentence states
+        label = numbers.format_quantity(option)
+        if not _ONE_SCALE.search(label):  # "von rund eine Milliarde": the article form would not fit
+            yield label
+
+
+def _scaled(quantity: numbers.Quantity, factor: float) -> Optional[numbers.Quantity]:
+    """The quantity with its value multiplied, if the result is one a teacher would write."""
+    written = (quantity.number if quantity.number is not None else quantity.value) * factor
+    if written <= 0 or abs(round(written, 1) - written) > 1e-9 * max(1.0, written):
+        return None  # 0,34 Millionen or 3,333: no plausible figure
+    if quantity.kind in ("count", "year", "ordinal") and written != int(written):
+        return None
+    return replace(quantity, value=quantity.value * factor, number=written, alt_value=None)
+
+
+def _swapped_digits(value: float) -> Optional[float]:
+    """34 000 000 -> 43 000 000: the first two significant digits swapped (None when equal)."""
+    significant = f"{value:.15g}".replace(".", "").lstrip("0")
+    if len(significant.rstrip("0")) < 2 or significant[0] == significant[1]:
+        return None
+    return value * int(significant[1] + significant[0]) / int(significant[:2])
+
+
+def _year_distractors(fact: Fact, rng: random.Random) -> list[str]:
+    """Neighbouring years (those the article gives near this sentence are filtered out later)."""
+    year = int(fact.value) if fact.value else 0
+    if not year:
+        return []
+    offsets = [1, -1, 2, -2, 3, -3, 5, -5, 10, -10]
+    rng.shuffle(offsets)
+    return [str(year + offset) for offset in offsets]
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str  # the full name
+    group: Optional[str]
+    has_role: bool
+    keys: frozenset[str]  # spelling-blind keys of the name's parts
+    surname: str
+
+
+def _people(facts: Iterable[Fact]) -> list[_Person]:
+    """The distinct persons among facts, first mention first."""
+    people: dict[str, _Person] = {}
+    for fact in facts:
+        name = _entity_name(fact)
+        if fact.kind == "person" and len(name.split()) > 1 and name not in people:
+            people[name] = _Person(name, fact.extra.get("group"), bool(fact.role), _name_keys(name), _surname(name))
+    return list(people.values())
+
+
+def _person_distractors(work: _Work, fact: Fact, rng: random.Random) -> list[str]:
+    """Other persons of the article and the corpus, those with the same kind of role first."""
+    taken = _name_keys(_entity_name(fact)).union(
+        *(_name_keys(_entity_name(f)) for f in work.facts_of(fact.sentence_index) if f.kind == "person")
+    )
+    same_group: dict[str, str] = {}
+    others: dict[str, str] = {}
+    for person in work.people:
+        if taken & person.keys:
+            continue  # not the person asked about, nor one of the sentence, nor a spelling of either
+        similar = person.has_role and person.group == fact.extra.get("group")
+        (same_group if similar else others).setdefault(person.surname, person.name)
+    ordered_same = list(same_group.values())
+    ordered_others = [name for key, name in others.items() if key not in same_group]
+    rng.shuffle(ordered_same)
+    rng.shuffle(ordered_others)
+    return ordered_same + ordered_others
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> frozenset[str]:
+    """Spelling-blind keys of a name: its longer parts and the whole ("Kim Jong Un" ~ "Kim Jong-un")."""
+    parts = {_surname(part) for part in name.split() if len(part) > 2}
+    return frozenset(parts | {re.sub(r"[^a-z]", "", fold(name))})
+
+
+@lru_cache(maxsize=65536)
+def _surname(name: str) -> str:
+    """A spelling-blind key of a name part: "Sergej Schoigu" and "Sergei Schoigu" share "schoigu"."""
+    return re.sub(r"[^a-z]", "", fold(name.split()[-1]))
+
+
+def _place_distractors(work: _Work, fact: Fact, rng: random.Random, genitive: bool) -> Iterator[str]:
+    """Other places of the same type: from the article and corpus first, then from the lexicon nearby."""
+    kind, region, article = fact.extra.get("type"), fact.extra.get("region"), fact.extra.get("article")
+    in_sentence = {f.answer for f in work.facts_of(fact.sentence_index) if f.kind == "place"}
+    if fact.extra.get("head"):  # "Insel Russki" is exchanged only for another "Insel …" of the corpus
+        yield from (name for name in work.corpus_places[("head", fact.extra["head"])] if name not in in_sentence)
+        return
+    seen = _sample(rng, work.corpus_places[(kind, article)])
+    nearby, farther = _lexicon_places(kind, article, region)
+    for name in seen[:2] + _sample(rng, nearby) + seen[2:] + _sample(rng, farther):
+        if name == fact.answer or name in in_sentence:
+            continue
+        if not genitive:
+            yield name
+        elif not name.endswith(("s", "x", "z", "ß")):
+            yield name + "s"
+
+
+def _organisation_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator[str]:
+    """Organisations of the same type seen in the corpus, then (for a lexicon name) from the lexicon."""
+    kind, gender = fact.extra.get("type"), fact.extra.get("gender")
+    # Not the answer under another name (WHO for Weltgesundheitsorganisation), nor one of the sentence.
+    taken = {f.extra.get("canonical") for f in work.facts_of(fact.sentence_index) if f.kind == "organisation"}
+    seen = list(dict.fromkeys(  # same type and gender: "teilte der _____ mit" takes der Kreml, not das Umweltbundesamt
+        f.answer for f in work.corpus_organisations
+        if f.text == f.answer and f.extra.get("type") == kind and f.extra.get("gender") == gender
+        and f.extra.get("canonical") not in taken
+    ))
+    rng.shuffle(seen)
+    # An institution found by its head word ("Seouler Institut …") gets only its peers of the corpus.
+    lexicon = list(_lexicon_organisations(kind, gender)) if fact.answer in organisations() else []
+    rng.shuffle(lexicon)
+    shape = _inflection(fact.text)
+    for name in seen + lexicon:
+        if name not in taken and _inflection(name) == shape:
+            yield name
+
+
+def _inflection(name: str) -> str:
+    """The case ending of a name's leading adjective ("Technischen Universität" -> "en"), so options fit one gap."""
+    first = name.split()[0] if " " in name else ""
+    return next((ending for ending in ("en", "em", "es", "er", "e") if first.endswith(ending)), "")
+
+
+def _quote_distractors(work: _Work, fact: Fact, rng: random.Random) -> list[str]:
+    """Other short characterisations of the corpus ("sehr substanziell"), not by the same speaker.
+
+    A long quotation among others is recognised by its grammar, not by reading.
+    """
+    speaker = set(fact.extra.get("speaker", "").split())
+    if len(fact.text.split()) > MAX_CHOICE_QUOTE_WORDS or not fact.extra.get("characterisation"):
+        return []
+    options = list(dict.fromkeys(
+        f.text for f in work.corpus_quotes
+        if f.extra.get("characterisation") and f.text != fact.text
+        and len(f.text.split()) <= MAX_CHOICE_QUOTE_WORDS and f.text[0].isupper() == fact.text[0].isupper()
+        and not speaker & set(f.extra.get("speaker", "").split())
+    ))
+    rng.shuffle(options)
+    return options
+
+
+# --------------------------------------------------------------------------
+# True / false
+# --------------------------------------------------------------------------
+
+# The detail a true/false statement is about, the most checkable first.
+_TRUEFALSE_PREFERENCE = (
+    "amount", "count", "distance", "duration", "percent", "year", "person", "place", "factor", "ordinal", "date",
+    "organisation",
+)
+
+
+def _truefalse_candidates(work: _Work) -> list[_Candidate]:
+    """One statement per usable sentence about its best fact, true or false (seeded)."""
+    found = []
+    for sentence_index in sorted(work.by_sentence):
+        sentence = work.sentences.get(sentence_index)
+        if sentence is None or not is_question_material(sentence):
+            continue
+        ranked = sorted(
+            (i for i in work.by_sentence[sentence_index] if work.facts[i].kind in _TRUEFALSE_PREFERENCE),
+            key=lambda i: _TRUEFALSE_PREFERENCE.index(work.facts[i].kind),
+        )
+        for index in ranked:
+            fact = work.facts[index]
+            if not _askable(fact) or not _drop_in(fact):
+                continue
+            if fact.kind == "person" and "phrase_start" in fact.extra:
+                continue  # "der russische Präsidentenberater Baschar al-Assad" is false for the wrong reason
+            if any(q.kind == "quote" and q.start <= fact.start < q.end for q in work.facts_of(sentence_index)):
+                continue  # a quotation is not to be rewritten
+            score = work.quality(sentence) * KIND_WEIGHT["truefalse"] * FACT_WEIGHT.get(fact.kind, 0.8)
+            score = round(max(0.0, min(1.0, score - _salience(work, fact))), 3)
+            key = question_key("truefalse", sentence.text, fact.answer)
+            build = partial(_truefalse, work, index, sentence, score)
+            found.append(_Candidate(score, key, "truefalse", sentence.index, index, build))
+            break
+    return found
+
+
+def _truefalse(work: _Work, index: int, sentence: Sentence, score: float) -> Optional[Question]:
+    """The sentence as written, or (seeded, half of the time) with its fact exchanged for a distractor."""
+    fact = work.facts[index]
+    text = sentence.text
+    wrong = _distractors(work, fact, fact.text if fact.kind in ENTITY_KINDS else fact.answer, in_gap=True)
+    make_false = bool(wrong) and work.rng("truth", sentence.index, fact.start).random() < 0.5
+    statement = text
+    if make_false:
+        replacement = wrong[0][0].upper() + wrong[0][1:] if fact.start == 0 else wrong[0]
+        statement = text[: fact.start] + replacement + text[fact.end :]
+    question = _with_context(work, sentence, statement, fact, fact.answer)
+    if question is None:
+        return None
+    words = _truefalse_words()
+    correct = not make_false
+    answer = words[correct][0]
+    return Question(
+        kind="truefalse",
+        question=_POSITION_MARKER.sub("", question),
+        answer=answer,
+        sentence_index=sentence.index,
+        answer_type=fact.kind,
+        accepted=list(words[correct]),
+        correct=correct,
+        correction=None if correct else tr(
+            f"Richtig ist: {fact.text}. Im Artikel steht: „{text}“",
+            f"Correct is: {fact.text}. The article says: “{text}”",
+        ),
+        score=score,
+        fact_index=index,
+        key=question_key("truefalse", text, fact.answer),
+    )
+
+
+# --------------------------------------------------------------------------
+# Ranking and selection
+# --------------------------------------------------------------------------
+
+
+def _select(candidates: list[_Candidate]) -> list[Question]:
+    """The good candidates, best first: no repeats, a few per sentence, one per fact and kind."""
+    kept: list[Question] = []
+    seen_keys: set[str] = set()
+    seen_texts: set[str] = set()
+    per_sentence: dict[int, int] = defaultdict(int)
+    per_fact_kind: set[tuple[Optional[int], str, str]] = set()
+    for candidate in sorted(candidates, key=lambda c: (-c.score, c.key)):
+        if candidate.score < KEEP_SCORE:
+            break
+        slot = (candidate.fact_index, candidate.kind, candidate.key if candidate.kind == "open" else "")
+        if candidate.key in seen_keys or slot in per_fact_kind or per_sentence[candidate.sentence_index] >= MAX_PER_SENTENCE:
+            continue
+        question = candidate.build()
+        if question is None:
+            continue  # too few distractors
+        text = fold(question.question) + "|" + fold(question.answer)
+        if text in seen_texts:
+            continue
+        kept.append(question)
+        seen_keys.add(question.key)
+        seen_texts.add(text)
+        per_fact_kind.add(slot)
+        per_sentence[question.sentence_index] += 1
+    return kept

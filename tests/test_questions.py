@@ -1,0 +1,373 @@
+"""Questions: generated, ranked and filtered on real articles (the samples and our own test articles)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from quizbot import numbers
+from quizbot.facts import extract_facts, organisations
+from quizbot.i18n import set_language
+from quizbot.ingest import parse_article
+from quizbot.models import Article, Question
+from quizbot.questions import generate, is_question_material, question_key
+from quizbot.resources import seeds_dir
+from quizbot.text import fold, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def read_all(folder: Path) -> list[tuple[Article, list, list]]:
+    read = []
+    for path in sorted(folder.glob("*.txt")):
+        raw = path.read_bytes()
+        article = parse_article(raw, path, file_hash=hashlib.sha256(raw).hexdigest())
+        sentences = split_sentences(article.text)
+        read.append((article, sentences, extract_facts(article, sentences)))
+    return read
+
+
+def generate_all(read: list) -> dict[str, tuple[Article, list, list, list[Question]]]:
+    """Questions per article, with the other articles' facts as the distractor pool (as the builder does)."""
+    result = {}
+    for article, sentences, facts in read:
+        pool = [f for other, _, other_facts in read if other is not article for f in other_facts]
+        result[article.file[:3] if article.file[0].isdigit() else article.file] = (
+            article, sentences, facts, generate(article, sentences, facts, pool)
+        )
+    return result
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return generate_all(read_all(seeds_dir()))
+
+
+@pytest.fixture(scope="module")
+def own():
+    return generate_all(read_all(ARTICLES))
+
+
+def all_questions(generated) -> list[Question]:
+    return [q for *_, questions in generated.values() for q in questions]
+
+
+def with_answer(questions: list[Question], answer: str, kind: str | None = None) -> list[Question]:
+    """Questions whose answer (or, for true/false, whose fact) is ``answer``."""
+    wanted = fold(answer)
+    return [
+        q for q in questions
+        if (kind is None or q.kind == kind)
+        and (fold(q.answer) == wanted or wanted in map(fold, q.accepted)
+             or (q.kind == "truefalse" and q.correction and f"richtig ist: {wanted}." in fold(q.correction)))
+    ]
+
+
+# --------------------------------------------------------------------------
+# Volume and coverage on the samples
+# --------------------------------------------------------------------------
+
+
+def test_at_least_150_questions_survive_ranking_on_the_samples(seeds):
+    questions = all_questions(seeds)
+    assert len(questions) >= 150
+    kinds = Counter(q.kind for q in questions)
+    assert all(kinds[kind] >= 20 for kind in ("open", "cloze", "choice", "truefalse")), kinds
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["mehr als 10.000", "34 Millionen Dollar", "mehr als 2000 Tonnen", "130 Kilometer", "rund 6500 Kilometer",
+     "Säbel", "Teeglas-Set", "2011", "Seouler Institut für Nordkoreastudien", "sehr substanziell",
+     "Juri Uschakow", "Dmitri Medwedew", "70.", "dreieinhalbstündigen", "fast zwei Stunden", "2002"],
+)
+def test_the_facts_a_teacher_would_ask_about_are_covered(seeds, answer):
+    assert with_answer(all_questions(seeds), answer), answer
+
+
+def test_open_questions_read_as_german_w_questions_with_their_context(seeds):
+    texts = {q.question: q.answer for q in all_questions(seeds) if q.kind == "open"}
+    expected = {
+        "Wie viele Nordkoreaner arbeiten laut dem Artikel noch in Russland?": "mehr als 10.000",
+        "Wie bezeichnete Kim laut dem Artikel die Gespräche mit Putin?": "sehr substanziell",
+        "Welcher Einrichtung gehört Jeong Young-tae laut dem Artikel an?": "Seouler Institut für Nordkoreastudien",
+        "Wer ist laut dem Artikel russischer Präsidentenberater?": "Juri Uschakow",
+        "Wie weit ist Wladiwostok laut dem Artikel vom 11. September 2023 von der Grenze zu Nordkorea entfernt?":
+            "130 Kilometer",
+        "Wie weit ist es laut dem Artikel vom 11. September 2023 von Wladiwostok nach Moskau?": "rund 6500 Kilometer",
+        "In welchem Jahr war es laut dem Artikel zuletzt zu einem Gipfel zwischen den Führern Russlands "
+        "und Nordkoreas gekommen?": "2011",
+        "In welchem Jahr traf Putin laut dem Artikel vom 25. April 2019 den Vater des aktuellen Machthabers?": "2002",
+        "Wie lange dauert laut dem Artikel die Fahrt aus Nordkorea nach Wladiwostok?": "rund neun Stunden",
+    }
+    for question, answer in expected.items():
+        assert texts.get(question) == answer, question
+
+
+def test_every_question_names_its_source(seeds, own):
+    for q in all_questions(seeds) + all_questions(own):
+        assert "laut dem artikel" in q.question.lower(), q.question
+
+
+# --------------------------------------------------------------------------
+# Filters: material, duplicates, give-aways
+# --------------------------------------------------------------------------
+
+
+def test_no_question_from_headlines_bylines_or_boilerplate(seeds):
+    for article, sentences, _, questions in seeds.values():
+        by_index = {s.index: s for s in sentences}
+        for q in questions:
+            sentence = by_index[q.sentence_index]
+            assert is_question_material(sentence), sentence.text
+            assert not any(mark in sentence.text for mark in ("Foto:", "APA/", "taz lesen", "Genossenschaft"))
+    headings = [s.text for _, sentences, _, _ in seeds.values() for s in sentences if s.heading]
+    assert "Putin befürwortet internationale Garantien für Nordkorea" in headings
+    used = {q.sentence_index for q in seeds["004"][3]}
+    assert not {s.index for s in seeds["004"][1] if s.text.startswith("Putin befürwortet")} & used
+
+
+def test_no_duplicates(seeds, own):
+    for *_, questions in list(seeds.values()) + list(own.values()):
+        keys = [q.key for q in questions]
+        assert len(keys) == len(set(keys))
+        texts = [(q.kind, q.question) for q in questions]
+        assert len(texts) == len(set(texts))
+
+
+def test_no_answer_inside_its_own_question(seeds, own):
+    for q in all_questions(seeds) + all_questions(own):
+        if q.kind == "truefalse":
+            continue
+        words = f" {' '.join(fold(q.question).replace('_____', ' ').split())} "
+        assert f" {fold(q.answer)} " not in words.replace(",", " ").replace(".", " ").replace("?", " "), q
+
+
+def test_scores_are_ranked_and_above_the_threshold(seeds):
+    for *_, questions in seeds.values():
+        scores = [q.score for q in questions]
+        assert scores == sorted(scores, reverse=True)
+        assert all(0.5 <= s <= 1 for s in scores)
+
+
+# --------------------------------------------------------------------------
+# Choice: distractors of the same type, certainly wrong
+# --------------------------------------------------------------------------
+
+
+def test_choices_hold_the_answer_and_three_distinct_options(seeds, own):
+    for q in all_questions(seeds) + all_questions(own):
+        if q.kind == "choice":
+            assert len(q.choices) == 4 and q.answer in q.choices
+            assert len({fold(c) for c in q.choices}) == 4, q.choices
+
+
+def test_number_distractors_share_kind_and_unit_but_not_the_value(seeds, own):
+    checked = 0
+    for article, sentences, facts, questions in list(seeds.values()) + list(own.values()):
+        for q in questions:
+            fact = facts[q.fact_index]
+            if q.kind != "choice" or fact.kind not in ("amount", "count", "distance", "duration", "percent"):
+                continue
+            answer = numbers.parse_quantity(q.answer)
+            for option in q.choices:
+                parsed = numbers.parse_quantity(option)
+                assert parsed is not None and parsed.unit == answer.unit, option
+                # a count's label has no noun ("rund 1800"): alone it reads as a number, not a count
+                assert fact.kind == "count" or parsed.kind == answer.kind, option
+                if option != q.answer:
+                    assert parsed.value != answer.value, (option, q.answer)
+                    checked += 1
+    assert checked >= 60
+
+
+def test_the_trade_volume_is_confused_the_way_students_do(seeds):
+    [q] = [q for q in with_answer(all_questions(seeds), "34 Millionen Dollar") if q.kind == "choice"]
+    wrong = set(q.choices) - {q.answer}
+    classic = {"43 Millionen Dollar", "3,4 Millionen Dollar", "340 Millionen Dollar"}
+    assert wrong & classic and all(option.endswith("Dollar") for option in wrong)
+
+
+def test_year_distractors_are_near_and_not_stated_near_the_sentence(seeds):
+    for article, sentences, facts, questions in seeds.values():
+        by_index = {s.index: s.text for s in sentences}
+        for q in questions:
+            if q.kind == "choice" and q.answer_type == "year":
+                nearby = " ".join(by_index.get(i, "") for i in range(q.sentence_index - 1, q.sentence_index + 2))
+                for option in set(q.choices) - {q.answer}:
+                    assert abs(int(option) - int(q.answer)) <= 10 and option not in nearby
+
+
+def test_person_distractors_are_other_people_not_in_the_sentence(seeds):
+    for article, sentences, facts, questions in seeds.values():
+        for q in questions:
+            if q.kind == "choice" and q.answer_type == "person":
+                in_sentence = {f.extra.get("full_name") for f in facts if f.sentence_index == q.sentence_index}
+                wrong = set(q.choices) - {q.answer}
+                assert not wrong & in_sentence
+                assert all(len(name.split()) >= 2 for name in wrong)  # full names, like the answer
+
+
+def test_place_distractors_fit_the_grammar_of_the_gap(seeds):
+    for q in all_questions(seeds):
+        if q.kind == "choice" and q.answer_type == "place" and q.answer == "USA":
+            assert set(q.choices) <= {"USA", "Philippinen", "Niederlande", "Vereinigte Arabische Emirate",
+                                      "Alpen", "Malediven", "Seychellen"}  # plural names: "der USA"
+        if q.kind == "choice" and q.answer.endswith("s") and q.answer_type == "place":
+            assert all(option.endswith("s") for option in q.choices)  # genitive: "Nordkoreas Machthaber"
+
+
+def test_organisation_options_fit_the_article_before_the_gap_and_are_no_synonyms(seeds, own):
+    lexicon = organisations()
+    checked = 0
+    for article, sentences, facts, questions in list(seeds.values()) + list(own.values()):
+        for q in questions:
+            if q.kind == "choice" and q.answer_type == "organisation":
+                fact = facts[q.fact_index]
+                for option in set(q.choices) - {q.answer}:
+                    known = lexicon.get(option)
+                    assert known is None or known.canonical != fact.extra["canonical"], option
+                    assert known is None or known.gender == fact.extra["gender"], (option, q.question)
+                    checked += 1
+    assert checked >= 9
+
+
+# --------------------------------------------------------------------------
+# True/false
+# --------------------------------------------------------------------------
+
+
+def test_truefalse_statements_are_balanced_and_corrected(seeds, own):
+    statements = [q for q in all_questions(seeds) + all_questions(own) if q.kind == "truefalse"]
+    true_share = sum(q.correct for q in statements) / len(statements)
+    assert 0.35 <= true_share <= 0.65
+    for article, sentences, facts, questions in list(seeds.values()) + list(own.values()):
+        by_index = {s.index: s.text for s in sentences}
+        for q in questions:
+            if q.kind == "truefalse" and not q.correct:
+                sentence = by_index[q.sentence_index]
+                assert facts[q.fact_index].text in q.correction and sentence in q.correction
+                assert sentence not in q.question  # one detail was changed
+            elif q.kind == "truefalse":
+                assert q.correction is None and by_index[q.sentence_index] in q.question
+
+
+def test_a_false_statement_changes_exactly_the_fact(seeds):
+    for article, sentences, facts, questions in seeds.values():
+        by_index = {s.index: s.text for s in sentences}
+        for q in questions:
+            if q.kind == "truefalse" and not q.correct:
+                fact = facts[q.fact_index]
+                sentence = by_index[q.sentence_index]
+                before, after = sentence[: fact.start], sentence[fact.end :]
+                after = re.sub(r" \((?:l|r)\.\)", "", after)  # photo position markers are not shown
+                assert before.lstrip().lower()[:20] in q.question.lower() and q.question.endswith(after)
+
+
+# --------------------------------------------------------------------------
+# Identity, determinism, hints
+# --------------------------------------------------------------------------
+
+
+def test_generation_is_deterministic(seeds):
+    article, sentences, facts, questions = seeds["002"]
+    pool = [f for key, (*_, other_facts, _) in seeds.items() if key != "002" for f in other_facts]
+    again = generate(article, sentences, facts, pool)
+    assert [asdict(q) for q in again] == [asdict(q) for q in questions]
+
+
+def test_keys_survive_a_reingest_and_follow_the_sentence(seeds):
+    article, sentences, facts, questions = seeds["003"]
+    copy = Article(**{**asdict(article), "path": "/elsewhere/copy.txt", "file": "copy.txt"})
+    again = generate(copy, sentences, facts)
+    assert {q.key for q in again} & {q.key for q in questions}
+    assert question_key("cloze", "Satz A.", "34") == question_key("cloze", "Satz A.", "34")
+    assert question_key("cloze", "Satz A.", "34") != question_key("cloze", "Satz B.", "34")
+
+
+def test_answers_carry_hints_and_accepted_spellings(seeds):
+    questions = all_questions(seeds)
+    [cloze] = [q for q in questions if q.kind == "cloze" and q.answer == "130 Kilometer"] or [None]
+    amount = next(q for q in questions if q.kind != "truefalse" and q.answer_type == "amount")
+    assert amount.hint == "Betrag mit Einheit"
+    person = next(q for q in questions if q.kind == "open" and q.answer == "Putin")
+    assert "Wladimir Putin" in person.accepted and person.hint == "Name einer Person"
+    wladiwostok = next(q for q in questions if q.answer == "Wladiwostok")
+    assert "Vladivostok" in wladiwostok.accepted or len(wladiwostok.accepted) >= 1
+
+
+def test_hints_follow_the_language(seeds):
+    article, sentences, facts, _ = seeds["003"]
+    set_language("en")
+    try:
+        questions = generate(article, sentences, facts)
+    finally:
+        set_language("de")
+    assert {q.hint for q in questions if q.answer_type == "distance" and q.kind != "truefalse"} == {"distance with unit"}
+
+
+# --------------------------------------------------------------------------
+# Our own articles: economy, sport, weather, science, politics, health, transport
+# --------------------------------------------------------------------------
+
+
+def test_every_own_article_gives_a_varied_set(own):
+    assert len(own) >= 6
+    for name, (*_, questions) in own.items():
+        kinds = Counter(q.kind for q in questions)
+        assert len(questions) >= 25 and len(kinds) == 4, (name, kinds)
+
+
+@pytest.mark.parametrize(
+    ("file", "question", "answer"),
+    [
+        ("wetter_unwetter.txt", "Wer ist laut dem Artikel Bayerns Ministerpräsident?", "Markus Söder"),
+        ("wirtschaft_inflation.txt", "Wer rechnet laut dem Artikel damit, dass die Inflation im kommenden Jahr "
+         "im Schnitt bei 2,2 Prozent liegen wird?", "Marcel Fratzscher"),
+        ("wirtschaft_inflation.txt", "Welcher Einrichtung gehört Marcel Fratzscher laut dem Artikel an?",
+         "Deutsches Institut für Wirtschaftsforschung"),
+        ("politik_landtagswahl.txt", "Wo hat die CDU laut dem Artikel die Landtagswahl knapp gewonnen?", "Sachsen"),
+        ("sport_pokalfinale.txt", "Wer kündigte laut dem Artikel Gespräche über die Zukunft des Kaders an?",
+         "Sebastian Schindzielorz"),
+    ],
+)
+def test_own_articles_give_well_formed_open_questions(own, file, question, answer):
+    texts = {q.question: q.answer for q in own[file][3] if q.kind == "open"}
+    assert texts.get(question) == answer
+
+
+def test_own_articles_cover_their_key_figures(own):
+    questions = all_questions(own)
+    for answer in ("2,4 Prozent", "74.322", "4,3 Millionen Euro", "31,9 Prozent", "rund 363 Millionen Euro",
+                   "mehr als 80 Liter", "186.000", "55 Kilometern", "2007"):
+        assert with_answer(questions, answer), answer
+
+
+def test_temperatures_and_shares_get_plausible_distractors(own):
+    for q in all_questions(own):
+        if q.kind == "choice" and q.answer.endswith("Grad"):  # 22 Grad: never 220 or 2,2 Grad
+            answer = numbers.parse_quantity(q.answer).value
+            assert all(0.5 <= numbers.parse_quantity(c).value / answer <= 2 for c in q.choices), q.choices
+        if q.kind == "choice" and q.answer.endswith("Prozent") and numbers.parse_quantity(q.answer).value <= 100:
+            assert all(numbers.parse_quantity(c).value <= 100 for c in q.choices), q.choices
+
+
+def test_the_review_tool_prints_a_sample_with_sentences():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "review_questions.py"), str(ARTICLES), "-n", "3", "--seed", "1"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Frage:") == 3 and result.stdout.count("Satz:") == 3
+    missing = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "review_questions.py"), "/nicht/da"], capture_output=True, text=True
+    )
+    assert missing.returncode != 0 and "nicht gefunden" in missing.stderr and "Traceback" not in missing.stderr
