@@ -1,0 +1,742 @@
+"""Fair answer grading: a wrong fact is never right, a misspelt right fact is.
+
+``grade(expected, given)`` returns a ``Grade``: verdict correct | close |
+partial | wrong, ``accepted`` (correct and close count), a score 0..1 and a
+note for the learner. The rules (docs/grading.md has examples):
+
+Numbers (quizbot.numbers reads both sides): value and scale must match after
+normalising digits, separators, scale words and number words; units convert
+where sure (210 Minuten = dreieinhalb Stunden) and a conflicting unit or
+currency is wrong. A missing unit is *close* (accepted, with a note) for money,
+percentages and counts, where the question names the thing, and *partial* for
+measures (time, length, mass …), where "2" may mean hours or minutes. A missing
+scale ("34" for "34 Millionen") is partial. Qualifiers: "rund", "etwa", "fast"
+… fit any figure; an opposite direction ("weniger als" for "mehr als") is
+wrong; dropping "mehr als" is close. Several different figures ("2001 oder
+2002") are a hedge: wrong.
+
+Words and names, compared word by word in any order after folding case,
+umlauts, ß, hyphens (quizbot.variants.key):
+
+1. equal, or spellings of one name in data/variants.tsv (Kiew/Kyjiw);
+2. an inflection ending more or less ("Außenministers", "Kanzlerin");
+3. a different real word is never a typo: a word of data/grading_words.txt,
+   data/places.tsv, data/given_names.txt or data/roles.tsv that is not the
+   expected one (Schulz for Scholz, Island for Irland, Gabel for Säbel);
+4. a typo budget by length of the expected word: none up to 4 letters, one up
+   to 8, two from 9; the first letter must be right, and two edits within
+   three letters are a different word part, not two typos (Bundesrat/Bundestag);
+5. sounds alike (Kölner Phonetik, quizbot.phonetics) for words of 5 letters or
+   more, only with a spelling similarity of at least 70 % (Vladivostok passes,
+   Zobel for Säbel does not).
+
+A person's family name alone is close (Merkel for Angela Merkel) unless it is
+a family name that comes first and is shared by many (Kim, Xi: partial); a
+first name that contradicts the expected one is wrong (Ivanka Trump). Generic
+heads of place names may be missing (Russki for Insel Russki). The answer may
+sit in a sentence ("Ich glaube, es war Wladiwostok"); a list or hedge with a
+wrong candidate is wrong ("Hanoi oder Singapur"), and so is a negated answer.
+Long expected answers (quotes, four words or more) need most of their words.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
+
+from quizbot import numbers
+from quizbot.i18n import tr
+from quizbot.numbers import Quantity
+from quizbot.phonetics import cologne
+from quizbot.resources import lexicon_lines, lexicon_rows
+from quizbot.text import fold, normalize_whitespace
+from quizbot.variants import key, same_name
+
+VERDICTS = ("correct", "close", "partial", "wrong")
+NUMERIC_TYPES = frozenset({"amount", "count", "duration", "distance", "percent", "factor", "year", "date", "ordinal"})
+TEXT_TYPES = frozenset({"person", "place", "organisation", "quote", "word", "text"})
+ANSWER_TYPES = NUMERIC_TYPES | TEXT_TYPES | {"choice", "truefalse"}
+MAX_ANSWER_CHARS = 300  # longer answers are not read: a verdict in bounded time
+PHONETIC_FLOOR = 70  # rapidfuzz ratio a sound-alike needs (Säbel/Zobel: 60)
+PHONETIC_MIN_LENGTH = 5
+QUOTE_WORDS = 4  # expected answers with this many content words are graded by coverage
+INFLECTIONS = ("s", "es", "n", "en", "e", "in")
+LETTERS = "abcdefghij"
+
+_SCORES = {"exact": 1.0, "variant": 0.95, "inflection": 0.9, "typo": 0.9, "phonetic": 0.85}
+
+
+class GradingError(ValueError):
+    """A grading request that cannot be graded (unknown answer type, bad true/false key …)."""
+
+
+@dataclass(frozen=True)
+class Grade:
+    verdict: str  # correct | close | partial | wrong
+    accepted: bool  # correct and close count as right
+    score: float  # 0..1
+    note: str  # what the learner should know, in the current language
+    matched: Optional[str] = None  # the accepted spelling that matched, when not the expected one
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _grade(verdict: str, score: float, note: str = "", matched: Optional[str] = None) -> Grade:
+    return Grade(verdict, verdict in ("correct", "close"), round(score, 2), note, matched)
+
+
+# --------------------------------------------------------------------------
+# Lexicons
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _fillers() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon_lines("function_words.txt") + lexicon_lines("grading_fillers.txt"))
+
+
+@lru_cache(maxsize=None)
+def _negations() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon_lines("negations.txt"))
+
+
+@lru_cache(maxsize=None)
+def _real_words() -> frozenset[str]:
+    words = set(lexicon_lines("grading_words.txt")) | set(lexicon_lines("given_names.txt"))
+    words |= {row[0] for row in lexicon_rows("places.tsv")} | {row[0] for row in lexicon_rows("roles.tsv")}
+    return frozenset(key(w) for word in words for w in re.split(r"[\s-]+", word) if w)
+
+
+@lru_cache(maxsize=None)
+def _given_names() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon_lines("given_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def _role_stems() -> tuple[str, ...]:
+    return tuple(key(row[0]) for row in lexicon_rows("roles.tsv"))
+
+
+@lru_cache(maxsize=None)
+def _place_heads() -> frozenset[str]:
+    return frozenset(key(row[0]) for row in lexicon_rows("place_heads.txt"))
+
+
+@lru_cache(maxsize=None)
+def _surname_first() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon_lines("grading_surname_first.txt"))
+
+
+@lru_cache(maxsize=None)
+def _dont_know() -> frozenset[str]:
+    return frozenset(_plain(line) for line in lexicon_lines("grading_dontknow.txt"))
+
+
+@lru_cache(maxsize=None)
+def _truth_words() -> tuple[tuple[tuple[str, ...], bool], ...]:
+    rows = [(tuple(fold(words).split()), meaning == "true") for words, meaning in lexicon_rows("grading_truefalse.tsv")]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+# --------------------------------------------------------------------------
+# Cleaning the learner's text
+# --------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_MARKUP_CHARS = re.compile(r"[*_`~#|]+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_SEPARATORS = re.compile(r"\s*(?:[,;/]|\s(?:oder|bzw\.?|beziehungsweise|sondern|or|&|und)\s)\s*", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """Markup, control characters and symbols (emoji) removed, whitespace normalised."""
+    text = _MARKUP_CHARS.sub(" ", _TAG.sub(" ", html.unescape(text)))
+    kept = "".join(
+        ch if unicodedata.category(ch)[0] in "LNPZ" or unicodedata.category(ch) in ("Sm", "Sc") or ch in "%‰°" else " "
+        for ch in text
+    )
+    return normalize_whitespace(kept.replace("\n", " ")).strip()
+
+
+def _plain(text: str) -> str:
+    """Folded words only: "Weiß nicht!" -> "weiss nicht"."""
+    return " ".join(fold(w) for w in _WORD.findall(text))
+
+
+# --------------------------------------------------------------------------
+# The entry point
+# --------------------------------------------------------------------------
+
+
+def grade(
+    expected: str,
+    given: str,
+    *,
+    accepted: Iterable[str] = (),
+    answer_type: Optional[str] = None,
+    choices: Optional[Sequence[str]] = None,
+) -> Grade:
+    """Grade a learner's answer against the expected one (and its accepted spellings).
+
+    answer_type: a fact kind (amount, count, duration, distance, percent, factor,
+    year, date, ordinal, person, place, organisation, quote), "word", "text",
+    "choice" (with ``choices``; ``expected`` is the right option or its letter)
+    or "truefalse" (``expected`` says true or false: ja/nein, wahr/falsch …).
+    None: decided from the expected answer.
+    """
+    if answer_type is not None and answer_type not in ANSWER_TYPES:
+        raise GradingError(tr(f"unbekannter Antworttyp »{answer_type}«", f"unknown answer type '{answer_type}'"))
+    if answer_type == "truefalse":
+        return grade_truefalse(_truth_of_key(expected), given)
+    if answer_type == "choice" and choices:
+        return grade_choice(choices, _choice_index(choices, expected), given)
+    early = _unanswerable(given, expected)
+    if early:
+        return early
+    answer = clean(given)
+    if not expected.strip():
+        raise GradingError(tr("die erwartete Antwort ist leer", "the expected answer is empty"))
+    forms = list(dict.fromkeys(f for f in (expected, *accepted) if f and f.strip()))
+    results = [_grade_form(form, answer, answer_type) for form in forms]
+    best = max(range(len(results)), key=lambda i: (results[i].accepted, results[i].score, -i))
+    if results[best].accepted and best > 0:  # a teacher's alternative: say which one
+        return Grade(results[best].verdict, True, results[best].score, results[best].note, forms[best])
+    return results[best] if results[best].accepted else results[0]
+
+
+def _unanswerable(given: str, expected: str) -> Optional[Grade]:
+    if len(given) > MAX_ANSWER_CHARS:
+        return _grade("wrong", 0, tr(
+            f"Die Antwort ist zu lang ({len(given)} Zeichen) – bitte kurz antworten. Richtig: »{expected}«.",
+            f"The answer is too long ({len(given)} characters) – please answer briefly. Correct: '{expected}'."))
+    answer = clean(given)
+    if not _plain(answer) or _plain(answer) in _dont_know():
+        return _grade("wrong", 0, tr(f"Keine Antwort – richtig ist »{expected}«.",
+                                     f"No answer – the correct one is '{expected}'."))
+    return None
+
+
+def _grade_form(expected: str, answer: str, answer_type: Optional[str]) -> Grade:
+    quantity = _expected_quantity(expected, answer_type)
+    if quantity is not None:
+        return _grade_quantity(quantity, expected, answer)
+    return _grade_text(expected, answer, answer_type)
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(numbers.find_quantities(text))
+
+
+@lru_cache(maxsize=4096)
+def _expected_quantity(expected: str, answer_type: Optional[str]) -> Optional[Quantity]:
+    """The quantity an expected answer is about, if it is one ("34 Millionen Dollar", "rund 500 Menschen")."""
+    if answer_type in TEXT_TYPES:
+        return None
+    found = _quantities(expected)
+    if len(found) != 1:
+        return found[0] if found and answer_type in NUMERIC_TYPES else None
+    quantity = found[0]
+    rest = expected[: quantity.start] + " " + expected[quantity.end:]
+    words = [w for w in _words(rest) if w not in _fillers() and w != key(quantity.noun or "")]
+    return quantity if answer_type in NUMERIC_TYPES or len(words) <= 1 else None
+
+
+def _words(text: str) -> list[str]:
+    return [key(w) for w in _WORD.findall(text)]
+
+
+# --------------------------------------------------------------------------
+# Quantities
+# --------------------------------------------------------------------------
+
+_ABOVE = frozenset({"more_than", "at_least"})
+_BELOW = frozenset({"less_than", "at_most", "almost", "up_to"})
+_BOUNDS = _ABOVE | {"less_than", "at_most", "up_to"}
+_NAMED_BY_QUESTION = frozenset({"%", "pp", "‰"})  # with money: a missing unit is forgiven
+
+
+def _comparable(expected: Quantity, given: Quantity) -> bool:
+    """Could ``given`` be the learner's figure for ``expected``? (A year in a sentence about money is not.)"""
+    if expected.kind in ("date", "year"):
+        return given.kind in ("date", "year", "number", "count")
+    return given.kind != "date" and not (given.kind == "year" and numbers.parse_number(given.text) is None)
+
+
+def _grade_quantity(expected: Quantity, expected_text: str, answer: str) -> Grade:
+    label = _label(expected, expected_text)
+    found = [q for q in _quantities(answer) if _comparable(expected, q)]
+    if expected.unit and any(q.unit for q in found):  # "2019 waren es 34 Millionen Dollar": 2019 is a year
+        found = [q for q in found if q.kind != "year"]
+    if not found:
+        return _grade("wrong", 0, tr(f"Die Zahl fehlt: laut Artikel »{label}«.",
+                                     f"The number is missing: the article says '{label}'."))
+    grades = [_compare_quantity(expected, q, label) for q in _distinct(found)]
+    if len(grades) > 1 and not all(g.accepted for g in grades):
+        return _grade("wrong", 0, tr(
+            f"Mehrere Zahlen – nur eine Antwort zählt. Richtig ist »{label}«.",
+            f"Several figures – only one answer counts. The correct one is '{label}'."))
+    return min(grades, key=lambda g: g.score)
+
+
+def _label(quantity: Quantity, written: str) -> str:
+    return written.strip() or numbers.format_quantity(quantity)
+
+
+def _distinct(found: list[Quantity]) -> list[Quantity]:
+    unique: list[Quantity] = []
+    for quantity in found:
+        if not any(numbers.same_quantity(quantity, other) and quantity.qualifier == other.qualifier for other in unique):
+            unique.append(quantity)
+    return unique
+
+
+def _same(a: Optional[float], b: Optional[float]) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _compare_quantity(expected: Quantity, given: Quantity, label: str) -> Grade:
+    if expected.kind == "date" or (given.kind == "date" and expected.kind == "year"):
+        return _compare_dates(expected, given, label)
+    if expected.qualifier == "vague" or given.qualifier == "vague":
+        return _compare_vague(expected, given, label)
+    if expected.unit and given.unit and expected.unit != given.unit:
+        return _grade("wrong", 0, tr(f"Die Einheit stimmt nicht: laut Artikel »{label}«.",
+                                     f"Wrong unit: the article says '{label}'."))
+    unit_missing = bool(expected.unit) and not given.unit
+    unit_extra = bool(given.unit) and not expected.unit
+    expected_value = expected.number if unit_missing else expected.value
+    given_value = given.number if unit_extra else given.value
+    # "42.195 km" may be English for 42,195 km; the other reading counts only in the expected unit.
+    given_alt = given.alt_value if given.unit_key in (None, expected.unit_key) else None
+    if not (_same(expected_value, given_value) or _same(expected_value, given_alt)):
+        return _wrong_number(expected, given, expected_value, given_value, label)
+    if not _same(expected.upper, given.upper) and (expected.upper or given.upper):
+        return _grade("partial" if expected.upper else "wrong", 0.5 if expected.upper else 0, tr(
+            f"Laut Artikel: »{label}«.", f"The article says '{label}'."))
+    if expected.period != given.period and given.period:
+        return _grade("wrong", 0, tr(f"Der Zeitpunkt stimmt nicht: laut Artikel »{label}«.",
+                                     f"Wrong time: the article says '{label}'."))
+    qualifier = _compare_qualifiers(expected, given, label)
+    if qualifier.verdict == "wrong":
+        return qualifier
+    if unit_missing or unit_extra:
+        return _unit_mismatch(expected, given, label, unit_missing)
+    if expected.period and not given.period:
+        return _grade("close", 0.9, tr(f"Richtig – genauer: »{label}«.", f"Correct – more precisely: '{label}'."))
+    return qualifier
+
+
+def _wrong_number(expected: Quantity, given: Quantity, expected_value, given_value, label: str) -> Grade:
+    if expected.scale and given.scale is None and _same(given.value, (expected.number or 0) / expected.scale):
+        return _grade("partial", 0.5, tr(f"Die Größenordnung fehlt: laut Artikel »{label}«.",
+                                         f"The scale is missing: the article says '{label}'."))
+    ratio = abs(given_value / expected_value) if expected_value and given_value else 0
+    if any(_same(ratio, 1000.0 ** k) for k in (-4, -3, -2, -1, 1, 2, 3, 4)):
+        note = tr(f"Die Größenordnung stimmt nicht: laut Artikel »{label}«.",
+                  f"Wrong order of magnitude: the article says '{label}'.")
+        if given.scale == 1e12 and _same(expected.value, given.value / 1000):
+            note += tr(" (Eine deutsche Billion sind tausend Milliarden.)",
+                       " (A German 'Billion' is a thousand 'Milliarden', i.e. a trillion.)")
+        return _grade("wrong", 0, note)
+    return _grade("wrong", 0, tr(f"Die Zahl stimmt nicht: laut Artikel »{label}«.",
+                                 f"The number is wrong: the article says '{label}'."))
+
+
+def _compare_qualifiers(expected: Quantity, given: Quantity, label: str) -> Grade:
+    e, g = expected.qualifier, given.qualifier
+    opposite = (e in _ABOVE and g in _BELOW) or (e in _BELOW and g in _ABOVE)
+    if opposite:
+        return _grade("wrong", 0, tr(f"»{given.text}« passt nicht: laut Artikel »{label}«.",
+                                     f"'{given.text}' does not fit: the article says '{label}'."))
+    if (e in _BOUNDS and g is None) or (g in _BOUNDS and e != g):
+        return _grade("close", 0.9, tr(f"Richtig – genauer: »{label}«.", f"Correct – more precisely: '{label}'."))
+    return _grade("correct", 1.0)
+
+
+def _unit_mismatch(expected: Quantity, given: Quantity, label: str, missing: bool) -> Grade:
+    unit_id = expected.unit or given.unit
+    if numbers.is_money(unit_id) or unit_id in _NAMED_BY_QUESTION:
+        note = tr(f"Richtig – die Einheit fehlt: »{label}«.", f"Correct – the unit is missing: '{label}'.") if missing \
+            else tr(f"Richtig – laut Artikel »{label}«.", f"Correct – the article says '{label}'.")
+        return _grade("close", 0.8, note)
+    note = tr(f"Die Einheit fehlt: laut Artikel »{label}«.", f"The unit is missing: the article says '{label}'.") \
+        if missing else tr(f"Laut Artikel »{label}«, ohne diese Einheit.", f"The article says '{label}', without that unit.")
+    return _grade("partial", 0.5, note)
+
+
+def _compare_vague(expected: Quantity, given: Quantity, label: str) -> Grade:
+    if expected.unit and given.unit and expected.unit != given.unit:
+        return _grade("wrong", 0, tr(f"Die Einheit stimmt nicht: laut Artikel »{label}«.",
+                                     f"Wrong unit: the article says '{label}'."))
+    if expected.qualifier == given.qualifier and _same(expected.value, given.value):
+        return _grade("correct", 1.0)
+    vague, concrete = (expected, given) if expected.qualifier == "vague" else (given, expected)
+    if vague.value <= concrete.value < vague.value * 10:
+        note = tr(f"Laut Artikel nur: »{label}«.", f"The article only says '{label}'.") if vague is expected \
+            else tr(f"Genauer: »{label}«.", f"More precisely: '{label}'.")
+        return _grade("partial", 0.5, note)
+    return _grade("wrong", 0, tr(f"Die Zahl stimmt nicht: laut Artikel »{label}«.",
+                                 f"The number is wrong: the article says '{label}'."))
+
+
+def _date_parts(quantity: Quantity) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    iso = quantity.iso or (str(int(quantity.value)) if quantity.kind in ("year", "number", "count") else "")
+    year, _, rest = iso.partition("-") if not iso.startswith("--") else ("", "", iso[2:])
+    month, _, day = rest.partition("-")
+    return year or None, month or None, day or None
+
+
+def _compare_dates(expected: Quantity, given: Quantity, label: str) -> Grade:
+    if expected.upper is not None or given.upper is not None:
+        if _same(expected.value, given.value) and _same(expected.upper, given.upper):
+            return _grade("correct", 1.0)
+        return _grade("wrong", 0, tr(f"Laut Artikel: »{label}«.", f"The article says '{label}'."))
+    wrong = _grade("wrong", 0, tr(f"Das Datum stimmt nicht: laut Artikel »{label}«.",
+                                  f"Wrong date: the article says '{label}'."))
+    e_parts, g_parts = _date_parts(expected), _date_parts(given)
+    if any(e and g and e != g for e, g in zip(e_parts, g_parts)) or not any(g_parts):
+        return wrong
+    if expected.period != given.period and given.period:
+        return wrong
+    missing = [e for e, g in zip(e_parts, g_parts) if e and not g]
+    if not missing and expected.period == given.period:
+        return _grade("correct", 1.0)
+    year_only_missing = missing == [e_parts[0]] and e_parts[0] is not None
+    if year_only_missing or not missing:
+        return _grade("close", 0.9, tr(f"Richtig – vollständig: »{label}«.", f"Correct – in full: '{label}'."))
+    return _grade("partial", 0.5, tr(f"Ungenau – laut Artikel »{label}«.", f"Not precise enough: the article says '{label}'."))
+
+
+# --------------------------------------------------------------------------
+# Words and names
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str
+    text: str
+    index: int
+    compound: str  # key of the whole hyphenated word: "usprasident" for "US" in "US-Präsident"
+
+
+_HYPHENATED = re.compile(r"[^\W_]+(?:[-‐–][^\W_]+)*")
+
+
+def _tokens(text: str) -> list[_Token]:
+    found = []
+    for compound in _HYPHENATED.findall(text):
+        for word in _WORD.findall(compound):
+            if key(word):
+                found.append(_Token(key(word), word, len(found), key(compound)))
+    return found
+
+
+def _budget(length: int) -> int:
+    return 0 if length <= 4 else 1 if length <= 8 else 2
+
+
+def _is_typo(expected: str, given: str) -> bool:
+    budget = _budget(len(expected))
+    if not budget or expected[0] != given[0]:
+        return False
+    distance = OSA.distance(expected, given, score_cutoff=budget)
+    if distance > budget:
+        return False
+    if distance == 2:
+        positions = [op.src_pos for op in Levenshtein.editops(expected, given)]
+        return max(positions) - min(positions) > 2  # "Bundesrat"/"Bundestag": a different word part
+    return True
+
+
+def _gendered(a: str, b: str) -> bool:
+    """ "Außenministerin" for "Außenminister": the same office, the other gender."""
+    return a + "in" == b or b + "in" == a
+
+
+def _inflected(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short):] in INFLECTIONS
+
+
+@lru_cache(maxsize=16384)
+def word_match(expected: str, given: str) -> Optional[str]:
+    """How a learner's word matches an expected word (both as ``variants.key``).
+
+    "exact" | "variant" | "inflection" | "typo" | "phonetic", or None.
+    """
+    if expected == given:
+        return "exact"
+    if any(ch.isdigit() for ch in expected + given):
+        return None
+    if same_name(expected, given):
+        return "variant"
+    if _inflected(expected, given) and (given not in _real_words() or _gendered(expected, given)):
+        return "inflection"  # "Außenministers", "Kanzlerin"; but "Bayer" is not "Bayern"
+    sounds_alike = (len(expected) >= PHONETIC_MIN_LENGTH and cologne(expected) == cologne(given)
+                    and fuzz.ratio(expected, given) >= PHONETIC_FLOOR)
+    if given in _real_words():
+        # A different real word, except one given name in another spelling (Wladimir/Vladimir, Sergej/Sergei).
+        names = _given_names()
+        return "phonetic" if sounds_alike and expected in names and given in names else None
+    if _is_typo(expected, given):
+        return "typo"
+    return "phonetic" if sounds_alike else None
+
+
+def _is_person(expected: str, tokens: list[_Token], answer_type: Optional[str]) -> bool:
+    if answer_type == "person":
+        return True
+    if answer_type is not None or not 2 <= len(tokens) <= 4:
+        return False
+    capitalised = all(word[:1].isupper() for word in expected.split())
+    return capitalised and (tokens[0].key in _given_names() or tokens[0].key in _surname_first())
+
+
+def _family_index(tokens: list[_Token]) -> int:
+    return 0 if tokens[0].key in _surname_first() and len(tokens) > 1 else len(tokens) - 1
+
+
+def _is_extra_ok(token: _Token) -> bool:
+    """A learner's word around the answer that changes nothing: fillers, first names, titles."""
+    return token.key in _fillers() or token.key in _given_names() or _is_title(token)
+
+
+def _is_title(token: _Token) -> bool:
+    """A role word before a name: "Präsident", "US-Präsident", "Bundeskanzler"."""
+    return token.compound.endswith(_role_stems())
+
+
+def _assign(expected: list[_Token], given: list[_Token]) -> dict[int, tuple[_Token, str]]:
+    """Each expected word's best learner word (each used once), best matches first."""
+    candidates = []
+    for e in expected:
+        for g in given:
+            how = word_match(e.key, g.key)
+            if how:
+                candidates.append((-_SCORES[how], e.index, g.index, how, g))
+    assigned: dict[int, tuple[_Token, str]] = {}
+    used: set[int] = set()
+    for _, e_index, g_index, how, g in sorted(candidates, key=lambda c: c[:3]):
+        if e_index not in assigned and g_index not in used:
+            assigned[e_index] = (g, how)
+            used.add(g_index)
+    return assigned
+
+
+def _grade_text(expected: str, answer: str, answer_type: Optional[str]) -> Grade:
+    if key(expected) == key(answer):
+        return _spelling_grade(expected, "exact" if fold(expected) == fold(answer) else "spelling")
+    if same_name(expected, answer):
+        return _spelling_grade(expected, "variant")
+    whole = _grade_segment(expected, answer, answer_type, strict=True)
+    if whole.accepted:
+        return whole
+    segments = [s for s in _SEPARATORS.split(answer) if s and any(t.key not in _fillers() for t in _tokens(s))]
+    if "und" in _words(expected) or len(segments) <= 1:
+        return _grade_segment(expected, answer, answer_type, strict=False)
+    grades = [_grade_segment(expected, segment, answer_type, strict=False) for segment in segments]
+    if all(g.accepted for g in grades):
+        return max(grades, key=lambda g: g.score)
+    if any(g.accepted or g.verdict == "partial" for g in grades):
+        return _grade("wrong", 0, tr(f"Mehrere Antworten – nur eine zählt. Richtig ist »{expected}«.",
+                                     f"Several answers – only one counts. The correct one is '{expected}'."))
+    return grades[0]
+
+
+def _spelling_grade(expected: str, how: str) -> Grade:
+    """The grade of a right answer by how its words matched (see ``word_match``)."""
+    if how == "exact":
+        return _grade("correct", 1.0)
+    if how == "variant":
+        return _grade("close", _SCORES[how], tr(f"Richtig – im Artikel: »{expected}«.",
+                                                f"Correct – the article writes '{expected}'."))
+    return _grade("close", _SCORES.get(how, 0.9), tr(f"Richtig – geschrieben wird es »{expected}«.",
+                                                     f"Correct – it is spelt '{expected}'."))
+
+
+def _grade_segment(expected: str, answer: str, answer_type: Optional[str], *, strict: bool) -> Grade:
+    """One candidate answer against the expected words. ``strict``: every learner word must be explained."""
+    e_tokens = _tokens(expected)
+    g_tokens = _tokens(answer)
+    if not e_tokens:
+        return _grade("wrong", 0, tr(f"Richtig ist »{expected}«.", f"The correct answer is '{expected}'."))
+    content = [t for t in e_tokens if t.key not in _fillers()] or e_tokens
+    wrong = _grade("wrong", 0, tr(f"Falsch – richtig ist »{expected}«.", f"Wrong – the correct answer is '{expected}'."))
+    if _negated(expected, answer) or not _same_digit_order(e_tokens, g_tokens):
+        return wrong
+    if answer_type == "quote" or len(content) >= QUOTE_WORDS:
+        return _grade_quote(expected, content, g_tokens, wrong)
+    assigned = _assign(e_tokens, g_tokens)
+    used = {g.index for g, _ in assigned.values()}
+    extras = [g for g in g_tokens if g.index not in used and g.key not in _fillers()]
+    missing = [t for t in content if t.index not in assigned]
+    if strict and any(not _is_extra_ok(g) for g in extras):
+        return wrong
+    if _is_person(expected, e_tokens, answer_type):
+        return _grade_person(expected, e_tokens, assigned, missing, extras, wrong)
+    required = [t for t in missing if t.key not in _place_heads()]
+    if required:
+        if len(required) < len([t for t in content if t.key not in _place_heads()]):
+            return _grade("partial", 0.4, tr(f"Nur teilweise – richtig ist »{expected}«.",
+                                             f"Only partly – the correct answer is '{expected}'."))
+        return wrong
+    unexplained = [g for g in extras if not _is_extra_ok(g)]
+    is_sentence = any(g.key in _fillers() for g in g_tokens)
+    if unexplained and not is_sentence:
+        return _grade("partial", 0.4, tr(f"Bitte nur die Antwort – richtig ist »{expected}«.",
+                                         f"Please give just the answer – the correct one is '{expected}'."))
+    return _matched_grade(expected, assigned, head_missing=bool(missing))
+
+
+def _matched_grade(expected: str, assigned: dict[int, tuple[_Token, str]], *, head_missing: bool = False) -> Grade:
+    kinds = [how for _, how in assigned.values()]
+    worst = min(kinds, key=lambda how: _SCORES[how])
+    if worst == "exact" and not head_missing:
+        return _grade("correct", 1.0)
+    if worst == "exact":
+        return _grade("close", 0.9, tr(f"Richtig – vollständig: »{expected}«.", f"Correct – in full: '{expected}'."))
+    return _spelling_grade(expected, worst)
+
+
+def _grade_person(expected: str, e_tokens: list[_Token], assigned, missing: list[_Token],
+                  extras: list[_Token], wrong: Grade) -> Grade:
+    family = e_tokens[_family_index(e_tokens)]
+    names_given = [g for g in extras if not _is_title(g)]
+    if family.index not in assigned:
+        if assigned and not names_given:  # "Angela" for "Angela Merkel"
+            return _grade("partial", 0.4, tr(f"Der Familienname fehlt: »{expected}«.",
+                                             f"The family name is missing: '{expected}'."))
+        return wrong
+    if missing and names_given:
+        return wrong  # "Ivanka Trump" for "Donald Trump", "Kim Young-tae" for "Jeong Young-tae"
+    if missing and family.key in _surname_first():
+        return _grade("partial", 0.5, tr(f"Welche(r)? Vollständig: »{expected}«.", f"Which one? In full: '{expected}'."))
+    return _matched_grade(expected, assigned, head_missing=bool(missing))
+
+
+def _same_digit_order(expected: list[_Token], given: list[_Token]) -> bool:
+    """Numbers inside a text answer keep their order: "1:2" is not "2:1"."""
+    e_digits = [t.key for t in expected if t.key.isdigit()]
+    g_digits = [t.key for t in given if t.key.isdigit()]
+    return not e_digits or not g_digits or e_digits == g_digits
+
+
+def _negated(expected: str, answer: str) -> bool:
+    negations = _negations()
+    return any(w in negations for w in _words(answer)) and not any(w in negations for w in _words(expected))
+
+
+def _grade_quote(expected: str, content: list[_Token], g_tokens: list[_Token], wrong: Grade) -> Grade:
+    assigned = _assign(content, [g for g in g_tokens if g.key not in _fillers()] or g_tokens)
+    coverage = len(assigned) / len(content)
+    if coverage == 1:
+        return _matched_grade(expected, assigned)
+    if coverage >= 2 / 3:
+        return _grade("close", round(0.6 + 0.3 * coverage, 2), tr(
+            f"Fast wörtlich – genau: »{expected}«.", f"Almost word for word – exactly: '{expected}'."))
+    if coverage >= 0.5:
+        return _grade("partial", 0.5, tr(f"Teilweise – genau: »{expected}«.", f"Partly – exactly: '{expected}'."))
+    return wrong
+
+
+# --------------------------------------------------------------------------
+# Multiple choice and true/false
+# --------------------------------------------------------------------------
+
+_LETTER_ANSWER = re.compile(r"^(?:antwort|answer|option)?\s*\(?([a-j])\)?[.)]?$")
+_NUMBER_ANSWER = re.compile(r"^(?:antwort|answer|option|nr\.?)?\s*\(?(\d{1,2})\)?[.)]?$")
+
+
+def _choice_index(choices: Sequence[str], expected: str) -> int:
+    letter = _LETTER_ANSWER.match(fold(expected.strip()))
+    if letter and LETTERS.index(letter[1]) < len(choices):
+        return LETTERS.index(letter[1])
+    for index, option in enumerate(choices):
+        if key(option) == key(expected):
+            return index
+    raise GradingError(tr(f"»{expected}« ist keine der Auswahlmöglichkeiten",
+                          f"'{expected}' is not one of the choices"))
+
+
+def _picked_option(options: Sequence[str], answer: str) -> Optional[int]:
+    plain = fold(answer).strip()
+    letter = _LETTER_ANSWER.match(plain)
+    if letter and LETTERS.index(letter[1]) < len(options):
+        return LETTERS.index(letter[1])
+    number = _NUMBER_ANSWER.match(plain)
+    if number and not any(ch.isdigit() for option in options for ch in option):
+        index = int(number[1]) - 1
+        return index if 0 <= index < len(options) else None
+    return None
+
+
+def grade_choice(options: Sequence[str], correct: int, given: str) -> Grade:
+    """Multiple choice: the letter ("b", "B)", "(b)"), the option's number, or its text."""
+    if not 0 <= correct < len(options):
+        raise GradingError(tr("die richtige Antwort fehlt unter den Auswahlmöglichkeiten",
+                              "the correct answer is not among the choices"))
+    right = f"{LETTERS[correct].upper()}) {options[correct]}"
+    early = _unanswerable(given, right)
+    if early:
+        return early
+    answer = clean(given)
+    picked = _picked_option(options, answer)
+    if picked is None:
+        grades = [grade(option, answer) for option in options]
+        matching = [i for i, g in enumerate(grades) if g.accepted]
+        exact = [i for i in matching if grades[i].verdict == "correct"]
+        picked = (exact or matching)[0] if len(exact or matching) == 1 else None
+        if picked is None:
+            note = tr(f"Bitte eine Antwort wählen (Buchstabe oder Text). Richtig ist {right}.",
+                      f"Please pick one answer (letter or text). The correct one is {right}.")
+            return _grade("wrong", 0, note)
+    if picked == correct:
+        return _grade("correct", 1.0)
+    return _grade("wrong", 0, tr(f"Falsch – richtig ist {right}.", f"Wrong – the correct answer is {right}."))
+
+
+def _truth(text: str) -> Optional[bool]:
+    """What a yes/no answer says: True, False, or None when unclear or both."""
+    words = _plain(text).split()
+    meanings = set()
+    position = 0
+    while position < len(words):
+        for phrase, meaning in _truth_words():
+            if tuple(words[position: position + len(phrase)]) == phrase:
+                meanings.add(meaning)
+                position += len(phrase)
+                break
+        else:
+            position += 1
+    return meanings.pop() if len(meanings) == 1 else None
+
+
+def _truth_of_key(expected: str) -> bool:
+    truth = _truth(expected)
+    if truth is None:
+        raise GradingError(tr(f"»{expected}« sagt weder wahr noch falsch", f"'{expected}' says neither true nor false"))
+    return truth
+
+
+def grade_truefalse(correct: bool, given: str) -> Grade:
+    """True/false: ja/nein, stimmt/stimmt nicht, wahr/falsch, richtig/falsch, j/n, true/false, yes/no."""
+    right = tr("stimmt", "true") if correct else tr("stimmt nicht", "false")
+    early = _unanswerable(given, right)
+    if early:
+        return early
+    said = _truth(clean(given))
+    if said is None:
+        return _grade("wrong", 0, tr("Bitte mit ja oder nein antworten.", "Please answer yes or no."))
+    if said == correct:
+        return _grade("correct", 1.0)
+    return _grade("wrong", 0, tr(f"Falsch – die Aussage {right}.", f"Wrong – the statement is {right}."))
