@@ -1,0 +1,82 @@
+"""``quizbot play`` (also plain ``quizbot``): the quiz chat, full screen or line by line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+import click
+
+from quizbot.cli import UserError, cli, db_option
+from quizbot.session import KINDS, QuizOptions, QuizSession, SessionError
+from quizbot.store import StoreError
+
+
+@cli.command("play")
+@db_option
+@click.option("--article", "articles", multiple=True, metavar="REF",
+              help="Only this article: id, file name or part of the title (repeatable).")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help=f"Only these question kinds: {', '.join(KINDS)} (repeatable or comma list).")
+@click.option("--count", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Number of questions.")
+@click.option("--seed", type=int, default=None,
+              help="Same seed, same questions in the same order.")
+@click.option("--learner", default=None, help="Your name (asked at the start when missing).")
+@click.option("--review", is_flag=True,
+              help="Bring back questions you missed before that are due (spaced repetition).")
+@click.option("--plain", is_flag=True,
+              help="Line mode on stdin/stdout (automatic when not on a terminal).")
+@click.option("--light", is_flag=True, help="Light colours (Ctrl+T switches in the chat).")
+def play(db_path: Optional[str], articles: tuple[str, ...], kinds: tuple[str, ...], count: int,
+         seed: Optional[int], learner: Optional[str], review: bool, plain: bool, light: bool) -> None:
+    """Play the quiz chat (the default command)."""
+    try:
+        options = QuizOptions(
+            count=count, seed=seed, review=review, articles=tuple(articles),
+            kinds=tuple(k.strip() for spec in kinds for k in spec.split(",") if k.strip()),
+        )
+    except SessionError as error:
+        raise UserError(str(error)) from error
+    if plain or not _full_screen_possible():
+        _play_plain(db_path, options, learner)
+    else:
+        _play_full_screen(db_path, options, learner, light)
+
+
+def _full_screen_possible() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def open_session(db_path: Optional[str], options: QuizOptions, learner: Optional[str]) -> QuizSession:
+    """Open the store (slow on first start: the samples are built) and a session on it."""
+    from quizbot.cli.common import open_store
+
+    try:
+        store = open_store(db_path)
+    except UserError as error:  # the chat screen shows it; line mode turns it back
+        raise SessionError(error.format_message()) from error
+    return QuizSession(store, options, learner)
+
+
+def _play_plain(db_path: Optional[str], options: QuizOptions, learner: Optional[str]) -> None:
+    from quizbot.plain import run_plain
+
+    try:
+        session = open_session(db_path, options, learner)
+        code = run_plain(session)
+    except (StoreError, SessionError) as error:
+        raise UserError(str(error)) from error
+    if code:
+        sys.exit(code)
+
+
+def _play_full_screen(db_path: Optional[str], options: QuizOptions, learner: Optional[str],
+                      light: bool) -> None:
+    from quizbot.tui.app import QuizApp
+
+    app = QuizApp(lambda: open_session(db_path, options, learner), light=light)
+    parting_words = app.run()
+    for line in parting_words or []:
+        click.echo(line)

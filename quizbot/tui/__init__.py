@@ -1,0 +1,1 @@
+"""The Textual face of the quiz chat (the only package that imports textual)."""

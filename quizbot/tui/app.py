@@ -1,0 +1,170 @@
+"""The quiz chat in the terminal: a thin Textual face over ``QuizSession``.
+
+The session is opened in a worker thread (a big database, or building the
+sample database on first start, must not freeze the screen); after that each
+line the learner sends goes to ``QuizSession.handle`` and the messages it
+returns are added to the log. Answer buttons send the same text a learner
+could type.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from textual import events, work
+from textual.app import App
+from textual.binding import Binding
+from textual.geometry import Size
+
+from quizbot.i18n import tr
+from quizbot.session import Message, QuizSession, SessionError, warm_up
+from quizbot.store import StoreError
+from quizbot.tui.screens import ChatScreen, ResultsScreen, TooSmallScreen
+from quizbot.tui.widgets import QuizHeader, StatusMessage
+
+MIN_SIZE = (60, 16)
+
+
+class QuizApp(App[list[str]]):
+    """The chat. ``open_session`` may be slow; it runs in a worker.
+
+    The app's return value is the session's parting words (printed by the CLI
+    once the screen is gone), e.g. "everything is saved, resume with …".
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quizbot"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+q", "quit", tr("Beenden", "Quit"), priority=True),
+        Binding("ctrl+t", "toggle_theme", tr("Hell/Dunkel", "Light/dark")),
+    ]
+
+    def __init__(self, open_session: Callable[[], QuizSession], *, light: bool = False) -> None:
+        super().__init__()
+        self._open_session = open_session
+        self.session: QuizSession | None = None
+        self.failed = False
+        self.chat = ChatScreen()
+        self.theme = "textual-light" if light else "textual-dark"
+
+    def get_default_screen(self) -> ChatScreen:
+        return self.chat
+
+    def chat_mounted(self) -> None:
+        """The chat is on screen: show a status and open the session in a worker."""
+        self.chat.chat_log.mount(StatusMessage(tr(
+            "Die Quiz-Datenbank wird geöffnet … (beim ersten Start werden die Beispielartikel eingelesen)",
+            "Opening the quiz database … (on first start the sample articles are read in)",
+        )))
+        self._check_size()
+        self._load()
+
+    # -- opening the session (slow, in a thread) -----------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        try:
+            session = self._open_session()
+            messages = session.start()
+        except (StoreError, SessionError, OSError, sqlite3.Error) as error:
+            self.call_from_thread(self._show_failure, str(error))
+            return
+        self.call_from_thread(self._session_ready, session, messages)
+
+    def _session_ready(self, session: QuizSession, messages: list[Message]) -> None:
+        self.session = session
+        self.chat.chat_log.query(StatusMessage).remove()
+        self.chat.answer_input.disabled = False
+        self.chat.answer_input.focus()
+        self._show(messages)
+        self.call_after_refresh(self._warm_up)
+
+    @work(thread=True, group="load")
+    def _warm_up(self) -> None:
+        warm_up()  # the grader loads while the learner reads the first question
+
+    def _show_failure(self, error: str) -> None:
+        self.failed = True
+        self.chat.chat_log.query(StatusMessage).remove()
+        self.chat.chat_log.add([Message("error", tr(
+            f"quizbot kann nicht starten: {error}\n"
+            "Enter oder Strg+Q beendet. Eine andere Datenbank wählen: quizbot play --db DATEI",
+            f"quizbot cannot start: {error}\n"
+            "Enter or Ctrl+Q quits. Choose another database: quizbot play --db FILE",
+        ))])
+        self.chat.answer_input.disabled = False
+        self.chat.answer_input.placeholder = tr("Enter beendet quizbot", "Enter quits quizbot")
+        self.chat.answer_input.focus()
+
+    # -- the conversation ----------------------------------------------------
+
+    def submit(self, text: str, *, shown: str | None = None) -> None:
+        """Send one line to the session, as if the learner had typed it.
+
+        ``shown`` is what the log shows for it (a button's label instead of its letter).
+        """
+        if self.session is None or self.session.done:
+            if self.session is not None or self.failed:
+                self.exit(self.parting_words())
+            return
+        options = self.chat.chat_log.active_options
+        if shown is None and options is not None:
+            shown = options.label_for(text)
+        messages = self.session.handle(text)
+        if any(m.retry for m in messages) and not self.chat.answer_input.value:
+            self.chat.answer_input.value = text  # not taken: give it back to edit and resend
+        self._show(messages, learner_line=shown or text)
+
+    def answer_from_results(self, text: str) -> None:
+        """A choice on the results screen (repeat the missed questions or not)."""
+        self.pop_screen()
+        self.submit(text)
+        if self.session is not None and self.session.done:
+            self.exit(self.parting_words())
+
+    def _show(self, messages: list[Message], learner_line: str = "") -> None:
+        """Add the messages to the log; from the results on, they go to the results screen."""
+        log = self.chat.chat_log
+        results = next((n for n, m in enumerate(messages) if m.kind == "results"), None)
+        log.add(messages if results is None else messages[: results + 1], learner_line)
+        if results is not None:
+            log.retire_options()
+            self.push_screen(ResultsScreen(messages[results], messages[results + 1:]))
+        session = self.session
+        if session is None:
+            return
+        if session.done:
+            log.retire_options()
+        # after the log's layout pass, so the verdict is not held back a frame by the header
+        self.call_after_refresh(self.chat.query_one(QuizHeader).show, session.title, session.status)
+        placeholder = tr("Enter beendet quizbot", "Enter quits quizbot") if session.done else session.placeholder
+        if self.chat.answer_input.placeholder != placeholder:
+            self.chat.answer_input.placeholder = placeholder
+
+    def parting_words(self) -> list[str]:
+        """What to print once the screen is gone ("everything is saved …")."""
+        if self.session is None:
+            return []
+        return [m.text for m in self.session.leave()]
+
+    async def action_quit(self) -> None:
+        self.exit(self.parting_words())
+
+    # -- looks and size ------------------------------------------------------
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)  # self.size is updated only after this handler
+
+    def _check_size(self, size: Size | None = None) -> None:
+        width, height = size or self.size
+        too_small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen(MIN_SIZE))
+        elif showing and not too_small:
+            self.pop_screen()

@@ -1,0 +1,170 @@
+"""The chat's widgets: the log, one message, answer buttons and the input line.
+
+Every text is turned into a ``Content`` object, never parsed as markup, so
+article text such as "[bold]" or "[/]" shows literally.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
+from textual.content import Content
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Static
+
+from quizbot.session import Message, Option, printable
+
+
+def message_content(message: Message) -> Content:
+    """A session message as styled text: bold title, first verdict line bold, quotes
+    italic, the source sentence bold within its paragraph."""
+    parts: list[str | tuple[str, str]] = []
+    if message.title:
+        parts += [(message.title, "bold"), "\n"]
+    lines = message.text.splitlines()
+    for number, line in enumerate(lines):
+        if number:
+            parts.append("\n")
+        if message.kind == "verdict" and number == 0:
+            parts.append((line, "bold"))
+        elif line.startswith("— "):
+            parts.append((line, "dim"))
+        elif line.startswith(("„", "“")):
+            parts.append((line, "italic"))
+        elif message.highlight and message.highlight in line:
+            before, _, after = line.partition(message.highlight)
+            parts += [before, (message.highlight, "bold"), after]
+        else:
+            parts.append(line)
+    return Content.assemble(*parts)
+
+
+class QuizHeader(Static):
+    """One line on top: the quiz and the progress ("Frage 3 von 10 · 2 Punkte").
+
+    Textual's Header re-lays out the whole screen on every title change
+    (measured: +30 ms per answer); this one repaints only itself.
+    """
+
+    def show(self, title: str, status: str) -> None:
+        parts: list[str | tuple[str, str]] = [(title, "bold")]
+        if status:
+            parts += ["  —  ", status]
+        self.update(Content.assemble(*parts), layout=False)
+
+
+class ChatMessage(Static):
+    """One message of the bot in the log, styled by kind and verdict (see app.tcss)."""
+
+    def __init__(self, message: Message) -> None:
+        classes = f"-{message.kind}"
+        if message.verdict:
+            classes += f" -{message.verdict}"
+        super().__init__(message_content(message), classes=classes)
+        self.message = message
+
+
+class LearnerMessage(Static):
+    """What the learner typed (or the button they pressed)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(Content(printable(text)), classes="-learner")
+
+
+class StatusMessage(Static):
+    """Slow work in progress ("the database is being opened …")."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(Content(text), classes="-status")
+
+
+class OptionButton(Button):
+    """A button that answers with the text a learner could have typed."""
+
+    def __init__(self, option: Option) -> None:
+        super().__init__(Content(option.label), compact=True, classes="option")
+        self.send = option.send
+
+
+class Options(VerticalGroup):
+    """The answer buttons under a question; retired once the question is answered."""
+
+    def __init__(self, options: tuple[Option, ...], *, across: bool) -> None:
+        super().__init__(classes="-across" if across else "")
+        self.options = options
+
+    def compose(self):
+        buttons = [OptionButton(option) for option in self.options]
+        if self.has_class("-across"):
+            yield HorizontalGroup(*buttons)
+        else:
+            yield from buttons
+
+    def label_for(self, text: str) -> str | None:
+        """The label of the option a typed line is ("b" -> "B) Roland Busch")."""
+        return next((o.label for o in self.options if o.send.casefold() == text.strip().casefold()), None)
+
+    def strike(self, sends: tuple[str, ...]) -> None:
+        for button in self.query(OptionButton):
+            if button.send in sends:
+                button.disabled = True
+                button.add_class("-struck")
+
+    def retire(self) -> None:
+        self.add_class("-retired")
+        for button in self.query(OptionButton):
+            button.disabled = True
+
+
+class ChatLog(VerticalScroll, can_focus=False):
+    """The scrolling conversation; anchored, so new messages keep the view at the bottom.
+
+    It never takes focus: typing always goes to the input line.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.active_options: Options | None = None  # the buttons of the open question
+
+    def on_mount(self) -> None:
+        self.anchor()
+
+    def add(self, messages: list[Message], learner_line: str = "") -> None:
+        """Show what the learner sent and the session's answer, in one mount (one layout pass)."""
+        widgets: list[Static | Options] = [LearnerMessage(learner_line)] if learner_line.strip() else []
+        for message in messages:
+            widgets.append(ChatMessage(message))
+            new_buttons = bool(message.options) and message.kind in ("question", "prompt")
+            if new_buttons or message.kind == "verdict":
+                self.retire_options()  # the question they answered is gone
+            if new_buttons:
+                across = all(len(option.label) <= 12 for option in message.options)
+                self.active_options = Options(message.options, across=across)
+                widgets.append(self.active_options)
+            if message.struck and self.active_options is not None:
+                self.active_options.strike(message.struck)
+        if widgets:
+            self.mount_all(widgets)
+        if learner_line.strip():
+            self.anchor()  # back to the bottom, even if the learner had scrolled up to reread
+
+    def retire_options(self) -> None:
+        if self.active_options is not None:
+            self.active_options.retire()
+            self.active_options = None
+
+
+class ChatInput(Input):
+    """The input line, with completion of /commands (Tab or → takes the suggestion)."""
+
+    BINDINGS = [Binding("tab", "complete", show=False, priority=True)]
+
+    def __init__(self, commands: list[str], **kwargs) -> None:
+        super().__init__(suggester=SuggestFromList(commands, case_sensitive=False), **kwargs)
+
+    def action_complete(self) -> None:
+        # Input keeps its current suggestion private; → (cursor_right) is its public way to take it
+        if self.value.startswith("/") and self._suggestion and self.cursor_at_end:
+            self.action_cursor_right()
+        else:
+            self.screen.focus_next()

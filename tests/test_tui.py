@@ -1,0 +1,292 @@
+"""The Textual chat driven by a pilot over a real SQLite file: the whole flow, sizes, failures."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from chat_material import build_quiz_db, empty_db
+from quizbot.session import QuizOptions, QuizSession
+from quizbot.cli.play import open_session
+from quizbot.store import Store
+from quizbot.tui.app import QuizApp
+from quizbot.tui.screens import ResultsScreen, TooSmallScreen
+from quizbot.tui.widgets import (
+    ChatMessage, LearnerMessage, OptionButton, Options, QuizHeader, StatusMessage,
+)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return build_quiz_db(tmp_path / "quiz.db", with_markup=True)
+
+
+def app_on(db, *keys: str, learner: str | None = "anna", **options) -> QuizApp:
+    """The app over a fixed list of questions (by key)."""
+    def make_session() -> QuizSession:
+        store = Store(db)
+        if keys:
+            found = store.question_ids_for_keys(list(keys))
+            options["question_ids"] = [found[k] for k in keys]
+        return QuizSession(store, QuizOptions(seed=1, **options), learner)
+    return QuizApp(make_session)
+
+
+async def started(app: QuizApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def say(pilot, text: str) -> None:
+    """Type a line into the input and press Enter."""
+    pilot.app.chat.answer_input.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def messages(app: QuizApp, kind: str | None = None) -> list:
+    return [w.message for w in app.chat.query(ChatMessage) if kind is None or w.message.kind == kind]
+
+
+def header(screen) -> str:
+    return str(screen.query_one(QuizHeader).render())
+
+
+def attempts(db) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select given, verdict, accepted, hints from attempts order by id").fetchall()
+    conn.close()
+    return rows
+
+
+async def test_whole_flow_right_close_wrong_hint_skip_contest(db):
+    app = app_on(db, "eco-open-amount", "wx-open-place", "sport-open-count", "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        assert app.focused is app.chat.answer_input
+        assert messages(app)[-1].title == "Frage 1 von 4 · Offene Frage"
+        assert header(app.chat) == "quizbot · 3 Artikel  —  Frage 1 von 4 · 0 Punkte"
+        await pilot.press(*"500", "space", *"Millionen", "space", *"Euro", "enter")
+        await pilot.pause()
+        assert messages(app, "verdict")[-1].verdict == "correct"
+        assert app.chat.query(LearnerMessage).last().content.plain == "500 Millionen Euro"
+        await say(pilot, "Cotbus")
+        assert messages(app, "verdict")[-1].verdict == "close"
+        assert "Geschrieben wird es »Cottbus«." in messages(app, "verdict")[-1].text
+        await say(pilot, "/hinweis")
+        assert messages(app, "hint")[-1].text == "Gesucht: eine Anzahl."
+        await say(pilot, "3470")
+        assert messages(app, "verdict")[-1].verdict == "wrong"
+        assert "laut Artikel »34.700«" in messages(app, "verdict")[-1].text
+        assert "— Freiburg gewinnt das Derby, kicker, 08.10.2023" in messages(app, "evidence")[-1].text
+        await say(pilot, "/einspruch Ich habe mich nur vertippt.")
+        assert "ist gespeichert" in messages(app, "contest")[-1].text
+        await say(pilot, "/überspringen")
+        assert isinstance(app.screen, ResultsScreen)
+    assert attempts(db) == [
+        ("500 Millionen Euro", "correct", 1, 0), ("Cotbus", "close", 1, 0),
+        ("3470", "wrong", 0, 1), ("", "skipped", 0, 0),
+    ]
+    with Store(db) as store:
+        assert [c["reason"] for c in store.contests()] == ["Ich habe mich nur vertippt."]
+
+
+async def test_choice_by_letter_and_by_click_and_truefalse_button(db):
+    app = app_on(db, "eco-choice-person", "sport-choice-person", "eco-tf-amount", "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        buttons = list(app.chat.query(OptionButton))
+        assert [b.label.plain for b in buttons] == [
+            "A) Joe Kaeser", "B) Roland Busch", "C) Oliver Blume", "D) Christian Sewing"]
+        await say(pilot, "b")
+        assert messages(app, "verdict")[-1].verdict == "correct"
+        assert app.chat.query(LearnerMessage).last().content.plain == "B) Roland Busch"
+        assert all(b.disabled for b in buttons)  # an answered question's buttons are retired
+        await pilot.click([b for b in app.chat.query(OptionButton) if not b.disabled][0])
+        await pilot.pause()
+        assert messages(app, "verdict")[-1].verdict == "correct"  # A) Vincenzo Grifo
+        assert app.chat.query(LearnerMessage).last().content.plain == "A) Vincenzo Grifo"
+        assert app.focused is app.chat.answer_input
+        tf_buttons = [b for b in app.chat.query(OptionButton) if not b.disabled]
+        assert [b.label.plain for b in tf_buttons] == ["Ja", "Nein"]
+        await pilot.click(tf_buttons[1])
+        await pilot.pause()
+        assert messages(app, "verdict")[-1].verdict == "correct"
+    assert [row[:3] for row in attempts(db)] == [("b", "correct", 1), ("A", "correct", 1),
+                                                  ("nein", "correct", 1)]
+
+
+async def test_choice_hint_strikes_two_buttons(db):
+    app = app_on(db, "eco-choice-person")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        struck = [b for b in app.chat.query(OptionButton) if b.has_class("-struck")]
+        assert len(struck) == 2 and all(b.disabled for b in struck)
+        assert "Roland Busch" not in " ".join(b.label.plain for b in struck)
+
+
+async def test_results_screen_then_repeat_the_missed(db):
+    app = app_on(db, "eco-open-amount", "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "500 Millionen Euro")
+        await say(pilot, "1900")
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        text = " ".join(str(w.render()) for w in screen.query("Static"))
+        assert "1 von 2 richtig" in text and "Lückentext:    0 von 1" in text
+        assert "Deine Antwort: 1900" in text and "Richtig: 1893" in text
+        assert "— Hitzerekord in Cottbus, rbb24, 20.07.2022" in text
+        assert header(screen).endswith("fertig · 1 von 2 richtig")
+        await pilot.press("j")
+        await pilot.pause()
+        assert not isinstance(app.screen, ResultsScreen)
+        assert messages(app)[-1].title == "Frage 1 von 1 · Lückentext"
+        await say(pilot, "1893")
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.click("#quit")
+        await pilot.pause()
+    assert app.return_value == ["Ergebnis: 1 von 1 richtig. Bis zum nächsten Mal!"]
+
+
+async def test_quit_mid_quiz_then_resume_in_a_new_app(db):
+    app = app_on(db, "eco-open-amount", "wx-open-temp", "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "500 Millionen Euro")
+        await pilot.press("ctrl+q")
+    assert app.return_value == [
+        "Alles gespeichert (1 von 3 beantwortet). Beim nächsten Start mit dem Namen anna geht es weiter."]
+    again = app_on(db, count=2)
+    async with again.run_test() as pilot:
+        await started(again, pilot)
+        prompt = messages(again)[-1]
+        assert "Weiter mit dem angefangenen Quiz?" in prompt.text
+        yes = again.chat.query(OptionButton).first()
+        assert yes.label.plain == "Ja"
+        await pilot.click(yes)
+        await pilot.pause()
+        assert messages(again)[-1].title == "Frage 2 von 3 · Offene Frage"
+        assert header(again.chat).endswith("Frage 2 von 3 · 1 Punkt")
+
+
+async def test_name_is_asked_when_not_given(db):
+    app = app_on(db, "wx-cloze-year", learner=None)
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        assert messages(app)[-1].text == "Wie heißt du?"
+        assert app.chat.answer_input.placeholder == "Dein Name"
+        await say(pilot, "Zoë")
+        assert messages(app)[-1].kind == "question"
+    with Store(db) as store:
+        assert [l["name"] for l in store.learners()] == ["Zoë"]
+
+
+async def test_markup_and_escape_codes_in_articles_show_literally(db):
+    app = app_on(db, "markup-open")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "[/] \x1b[31m")
+        shown = [str(w.render()) for w in app.chat.query(ChatMessage)]
+        assert any("Titel [bold]fett[/] rot, Quelle [/], 02.01.2024" in s for s in shown)
+        assert any("„Der Befehl [bold]x[/] und ein [/] stehen wörtlich im Text  rot.“" in s for s in shown)
+        assert app.chat.query(LearnerMessage).last().content.plain == "[/] "
+        assert isinstance(app.screen, ResultsScreen)  # got there without a markup error
+
+
+async def test_completion_of_commands_with_tab(db):
+    app = app_on(db, "wx-open-temp")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await pilot.press(*"/hin")
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.chat.answer_input.value == "/hinweis"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert messages(app, "hint")
+
+
+async def test_too_small_terminal_shows_a_message_and_recovers(db):
+    app = app_on(db, "wx-open-temp")
+    async with app.run_test(size=(50, 12)) as pilot:
+        await started(app, pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "zu klein" in str(app.screen.query_one("#too-small-text").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not isinstance(app.screen, TooSmallScreen)
+        assert messages(app)[-1].kind == "question"
+
+
+async def test_slow_opening_shows_a_status_and_keeps_the_screen_alive(db):
+    release = threading.Event()
+
+    def slow_session() -> QuizSession:
+        release.wait(timeout=10)
+        return QuizSession(Store(db), QuizOptions(seed=1), "anna")
+
+    app = QuizApp(slow_session)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.chat.query(StatusMessage)
+        assert app.chat.answer_input.disabled
+        await pilot.press("ctrl+t")  # the UI still reacts while the database opens
+        assert app.theme == "textual-light"
+        release.set()
+        await started(app, pilot)
+        assert not app.chat.query(StatusMessage)
+        assert messages(app)[-1].kind == "question"
+
+
+@pytest.mark.parametrize("problem, says", [
+    ("missing", "Datenbank nicht gefunden"),
+    ("corrupt", "file is not a database"),
+])
+async def test_unusable_database_says_so_and_enter_quits(tmp_path, problem, says):
+    path = tmp_path / "quiz.db"
+    if problem == "corrupt":
+        path.write_bytes(b"kein SQLite" * 200)
+    app = QuizApp(lambda: open_session(str(path), QuizOptions(), "anna"))  # what `quizbot play` runs
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        error = messages(app, "error")[-1]
+        assert "quizbot kann nicht starten" in error.text and says in error.text
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value == []
+
+
+async def test_log_follows_new_messages(db):
+    app = app_on(db, count=9)
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        log = app.chat.chat_log
+        for _ in range(4):
+            await say(pilot, "/hilfe")
+        assert log.max_scroll_y > 0
+        assert log.scroll_y == log.max_scroll_y
+
+
+async def test_options_are_retired_once_answered(db):
+    app = app_on(db, "eco-choice-person", "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "/überspringen")
+        assert all(o.has_class("-retired") for o in app.chat.query(Options))
+
+
+async def test_empty_database_says_how_to_ingest(tmp_path):
+    path = empty_db(tmp_path / "empty.db")
+    app = QuizApp(lambda: QuizSession(Store(path), QuizOptions(), "anna"))
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        assert "quizbot ingest" in messages(app, "error")[-1].text
+        assert app.chat.answer_input.placeholder == "Enter beendet quizbot"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value == []
