@@ -1,0 +1,432 @@
+"""Sources compared: where articles give different figures for the same thing.
+
+Media literacy in a classroom starts with noticing that taz, ORF and DER
+STANDARD do not agree on how long a meeting lasted. This module finds such
+places and turns them into "Quellenvergleich" questions.
+
+Rules (docs/factcheck.md has examples):
+
+1. Figures are facts with a value that describes a state of things: amount,
+   count, duration, distance, percent, factor. Years and dates are left out:
+   different years in two articles usually mean different events.
+2. A figure's subject is the nouns of its clause (capitalised words that are
+   not stop words, names or part of a value; if the clause has none, those of
+   the sentence), compared by the claim checker's stems and synonym groups,
+   widened by data/related_topics.tsv ("Tête-à-Tête" belongs to "Treffen").
+3. Two figures from different articles are about the same thing when they are
+   of the same kind with comparable units and counted nouns, share a subject
+   word, share a name if both clauses name someone ("vier Gipfel mit Xi" is not
+   "drei mit Moon"), and are within ``MAX_RATIO`` of each other (a meeting of
+   hours is not the year it took to prepare it).
+4. "von 34 Millionen Dollar auf eine Milliarde" is a change by a factor
+   (≈ 29-fach) and is compared with "auf das Zehnfache".
+5. Linked figures form groups; a group where two articles' values differ (not
+   merely one inside the other's bound) is a disagreement, listed with every
+   source's figures.
+
+Questions (stored as ordinary questions, answer_type "comparison", keys
+starting with ``KEY_PREFIX``; attached to the article of the answer):
+
+- choice: "Quellenvergleich – Treffen (Dauer): Welche Angabe macht taz vom
+  25.04.2019?" with the other sources' figures as the other options, when at
+  least three different figures exist;
+- truefalse: "taz und ORF nennen dieselbe Dauer (Stichwort „Treffen“)." - false,
+  corrected with each side.
+
+The build calls ``refresh_comparison_questions(store)`` after all articles are saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
+from typing import Optional
+
+from quizbot.factcheck import (
+    Passage, Value, read_passage, relation, source_name, with_bare_numbers, word_keys, _compound_match,
+)
+from quizbot.i18n import tr
+from quizbot.models import Question
+from quizbot.resources import lexicon_rows
+from quizbot.store import Store
+from quizbot.text import fold
+
+FIGURE_KINDS = ("amount", "count", "duration", "distance", "percent", "factor")
+MAX_RATIO = 10.0  # figures further apart than this are about different things
+MAX_BUCKET = 200  # figures sharing a subject word, at most: more means the word is too common to tell
+KEY_PREFIX = "cmp:"
+MAX_CHOICES = 4
+MAX_QUESTION_GROUPS = 40  # disagreements turned into questions, most sources first
+MAX_SOURCES_ASKED = 3  # choice questions per disagreement ("Welche Angabe macht …?")
+
+
+@dataclass
+class Figure:
+    """One article's figure for something."""
+
+    value: Value
+    article_id: int
+    article: dict  # file, title, date, source
+    sentence: str
+    position: int  # the sentence's position in its article
+    subject: frozenset[str]  # keys of the nouns around it
+    subject_words: tuple[str, ...]  # the nouns as written (for display)
+    names: frozenset[str]  # name tokens of its clause
+
+    @property
+    def shown(self) -> str:
+        return self.value.shown
+
+    def as_dict(self) -> dict:
+        return {"text": self.value.text, "label": self.value.shown, "kind": self.value.kind,
+                "value": self.value.number, "unit": self.value.unit,
+                "qualifier": self.value.qualifier, "sentence": self.sentence, "article": self.article}
+
+
+@dataclass
+class Disagreement:
+    """Figures of several articles for the same thing, not all equal."""
+
+    kind: str
+    topic: str  # the shared noun, as written: "Treffen"
+    figures: list[Figure] = field(default_factory=list)
+
+    def sources(self) -> list[tuple[dict, list[Figure]]]:
+        """(article, its figures) per article, in the order the articles were stored."""
+        by_article: dict[int, list[Figure]] = {}
+        for figure in self.figures:
+            by_article.setdefault(figure.article_id, []).append(figure)
+        return [(figures[0].article, figures) for figures in by_article.values()]
+
+    @property
+    def dimension(self) -> str:
+        return dimension_name(self.kind)
+
+    def key(self) -> str:
+        """A stable identity: what the group is about and which figures it holds."""
+        parts = sorted(f"{f.article['file']}|{f.value.text}" for f in self.figures)
+        digest = hashlib.sha1("\n".join([self.kind, fold(self.topic)] + parts).encode()).hexdigest()
+        return digest[:12]
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "topic": self.topic,
+            "dimension": self.dimension,
+            "sources": [
+                {"article": article, "figures": [f.as_dict() for f in figures]}
+                for article, figures in self.sources()
+            ],
+        }
+
+
+def dimension_name(kind: str) -> str:
+    names = {
+        # all feminine, for "dieselbe …"
+        "amount": tr("Zahl", "figure"), "count": tr("Anzahl", "number"),
+        "duration": tr("Dauer", "duration"), "distance": tr("Entfernung", "distance"),
+        "percent": tr("Prozentzahl", "percentage"), "factor": tr("Steigerung", "growth factor"),
+    }
+    return names.get(kind, kind)
+
+
+# --------------------------------------------------------------------------
+# Figures and their subjects
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _related_topics() -> dict[str, str]:
+    """Word -> the synonym group its topic line joins ("tete-a-tete" -> "~treffen")."""
+    related: dict[str, str] = {}
+    for row in lexicon_rows("related_topics.tsv"):
+        words = [fold(word) for word in row if word]
+        group = next((key for key in word_keys(words[0]) if key.startswith("~")), "~" + words[0])
+        for word in words:
+            related[word] = group
+    return related
+
+
+def _subject_keys(word: str) -> frozenset[str]:
+    keys = word_keys(word)
+    related = _related_topics()
+    return keys | {related[key] for key in keys if key in related}
+
+
+def _nouns(passage: Passage, clause: Optional[int]) -> list[str]:
+    units = _unit_words()
+    return [w.text for w in passage.words if w.text[:1].isupper() and fold(w.text) not in units
+            and (clause is None or passage.clause_of(w.start) == clause)]
+
+
+@lru_cache(maxsize=None)
+def _time_offsets() -> dict[str, frozenset[str]]:
+    """ "before" -> words in front of a duration, "after" -> words behind it, that make it a point in time."""
+    rows = lexicon_rows("time_offsets.tsv")
+    return {side: frozenset(fold(word) for word, where in rows if where == side) for side in ("before", "after")}
+
+
+@lru_cache(maxsize=None)
+def _unit_words() -> frozenset[str]:
+    """Every spelling of every unit in data/units.tsv ("Stunde", "Kilometern"): no subject of a figure."""
+    words = set()
+    for row in lexicon_rows("units.tsv"):
+        for field_ in row[4:7]:
+            words.update(fold(form) for form in field_.split("|") if form and form != "-")
+    return frozenset(words)
+
+
+def _is_point_in_time(passage: Passage, value: Value) -> bool:
+    offsets = _time_offsets()
+    before = passage.text[:value.start].split()[-1:]
+    after = passage.text[value.end:].split()[:1]
+    return bool(before and fold(before[0].strip(",.;:")) in offsets["before"]) or bool(
+        after and fold(after[0].strip(",.;:")) in offsets["after"])
+
+
+def figures_of_sentence(row: dict, facts: list[dict]) -> list[Figure]:
+    """The figures of one stored sentence (``row``: sentence and article), with their subjects."""
+    passage = read_passage(row["sentence"], facts)
+    figures = [
+        _figure(row, passage, value) for value in passage.values
+        if value.kind in FIGURE_KINDS and not (value.kind == "duration" and _is_point_in_time(passage, value))
+    ]
+    if any(v.marker == "von" and v.kind in ("amount", "count") for v in passage.values):
+        figures.extend(_growth_figures(row, with_bare_numbers(passage)))
+    return figures
+
+
+def _figure(row: dict, passage: Passage, value: Value) -> Figure:
+    nouns = _nouns(passage, value.clause) or _nouns(passage, None)
+    subject = frozenset().union(*(_subject_keys(noun) for noun in nouns)) if nouns else frozenset()
+    names = frozenset().union(*(n.name for n in passage.names if n.clause == value.clause)) \
+        if passage.names else frozenset()
+    return Figure(
+        value=value, article_id=row["article_id"],
+        article={k: row[k] for k in ("file", "title", "date", "source")},
+        sentence=row["sentence"], position=row["position"], subject=subject,
+        subject_words=tuple(nouns), names=names,
+    )
+
+
+def _growth_figures(row: dict, passage: Passage) -> list[Figure]:
+    """ "von 34 Millionen Dollar auf eine Milliarde" -> a factor of about 29."""
+    found = []
+    amounts = [v for v in passage.values if v.kind in ("amount", "count", "number") and v.number]
+    for start in (v for v in amounts if v.marker == "von"):
+        target = next((v for v in amounts if v.marker == "auf" and v.clause == start.clause
+                       and v.start > start.end), None)
+        if target is None:
+            continue
+        factor = target.number / start.number
+        text = row["sentence"][start.start - len("von "):target.end] \
+            if row["sentence"][max(0, start.start - 4):start.start].lower() == "von " else \
+            f"{start.text} → {target.text}"
+        value = Value(kind="factor", text=text, start=start.start, end=target.end, number=factor,
+                      label=tr(f"von {start.shown} auf {target.shown} (≈ {factor:.0f}-fach)",
+                               f"from {start.shown} to {target.shown} (≈ {factor:.0f}-fold)"),
+                      clause=start.clause)
+        found.append(_figure(row, passage, value))
+    return found
+
+
+def all_figures(store: Store) -> list[Figure]:
+    """Every figure in the store, read sentence by sentence."""
+    rows = store.value_facts(FIGURE_KINDS + ("person", "place", "organisation"))
+    by_sentence: dict[int, list[dict]] = {}
+    for row in rows:
+        by_sentence.setdefault(row["sentence_id"], []).append(row)
+    figures = []
+    for facts in by_sentence.values():
+        if any(f["kind"] in FIGURE_KINDS for f in facts):
+            figures.extend(figures_of_sentence(facts[0], facts))
+    return figures
+
+
+# --------------------------------------------------------------------------
+# Linking figures
+# --------------------------------------------------------------------------
+
+
+def same_thing(a: Figure, b: Figure) -> Optional[str]:
+    """How two figures of different articles relate ('equal', 'fits', 'differs'), or None."""
+    if a.article_id == b.article_id or a.value.kind != b.value.kind:
+        return None
+    if not (a.subject & b.subject or _compound_match(a.subject, b.subject)):
+        return None
+    if a.names and b.names and not (a.names & b.names):
+        return None
+    x, y = a.value.number, b.value.number
+    if not x or not y:
+        return None
+    if a.value.kind != "factor" and max(abs(x), abs(y)) / min(abs(x), abs(y)) > MAX_RATIO:
+        return None
+    return relation(a.value, b.value)
+
+
+def find_disagreements(store: Store) -> list[Disagreement]:
+    """Groups of figures on which the articles differ, most sources first."""
+    figures = all_figures(store)
+    parent = list(range(len(figures)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    differing: set[int] = set()
+    for i, j, how in _linked_pairs(figures):
+        parent[root(i)] = root(j)
+        if how == "differs":
+            differing.add(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(figures)):
+        groups.setdefault(root(i), []).append(i)
+    found = []
+    for members in groups.values():
+        if len(members) < 2 or not differing.intersection(members):
+            continue
+        group = [figures[i] for i in members]
+        found.append(Disagreement(kind=group[0].value.kind, topic=_topic(group), figures=group))
+    found.sort(key=lambda d: (-len(d.sources()), d.figures[0].article_id, d.figures[0].position))
+    return found
+
+
+def _linked_pairs(figures: list[Figure]) -> Iterable[tuple[int, int, str]]:
+    """(i, j, relation) for figures about the same thing, each pair once."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for index, figure in enumerate(figures):
+        for key in figure.subject:
+            buckets.setdefault((figure.value.kind, key), []).append(index)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue  # a word that common names no particular subject
+        for i, j in combinations(members, 2):
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            how = same_thing(figures[i], figures[j])
+            if how:
+                yield i, j, how
+
+
+def _topic(group: list[Figure]) -> str:
+    """What the group is about: the subject key most of its figures share, as a word.
+
+    A synonym group is named by its first word ("Treffen" for Treffen, Gespräch,
+    Tête-à-Tête); otherwise the noun is shown as the first figure writes it.
+    """
+    counts = Counter(key for figure in group for key in figure.subject)
+    if not counts:
+        return dimension_name(group[0].value.kind)
+    key = max(counts, key=lambda k: (counts[k], k.startswith("~")))  # a shared group before a stem
+    if key.startswith("~"):
+        return key[1:].capitalize()
+    for figure in group:
+        for word in figure.subject_words:
+            if key in _subject_keys(word):
+                return word
+    return key.capitalize()
+
+
+# --------------------------------------------------------------------------
+# "Quellenvergleich" questions
+# --------------------------------------------------------------------------
+
+
+def comparison_questions(store: Store) -> list[tuple[int, Question]]:
+    """Questions about where the sources differ, each with the article it is attached to."""
+    questions: list[tuple[int, Question]] = []
+    for disagreement in find_disagreements(store)[:MAX_QUESTION_GROUPS]:
+        questions.extend(_questions_for(disagreement))
+    return questions
+
+
+def refresh_comparison_questions(store: Store) -> int:
+    """Recompute the "Quellenvergleich" questions and store them (replacing the old ones)."""
+    return store.replace_cross_article_questions(KEY_PREFIX, comparison_questions(store))
+
+
+def _questions_for(disagreement: Disagreement) -> list[tuple[int, Question]]:
+    sources = disagreement.sources()
+    topic = disagreement.topic
+    dimension = disagreement.dimension
+    key = disagreement.key()
+    found: list[tuple[int, Question]] = []
+    (first_article, first_figures), (second_article, second_figures) = sources[0], sources[1]
+    correction = "; ".join(
+        f"{source_name(article)}: {', '.join(f.shown for f in figures)}" for article, figures in sources
+    )
+    anchor = first_figures[0]
+    found.append((anchor.article_id, Question(
+        kind="truefalse",
+        question=tr(
+            f"Quellenvergleich: {_short(first_article)} und {_short(second_article)} nennen "
+            f"dieselbe {dimension} (Stichwort „{topic}“).",
+            f"Comparing sources: {_short(first_article)} and {_short(second_article)} give "
+            f"the same {dimension} (keyword “{topic}”).",
+        ),
+        answer=_false_words()[0],
+        accepted=list(_false_words()),
+        correct=False,
+        correction=correction,
+        sentence_index=anchor.position,
+        answer_type="comparison",
+        hint=tr("richtig oder falsch", "true or false"),
+        score=0.8,
+        key=f"{KEY_PREFIX}{key}:tf",
+    )))
+    distinct = _distinct_figures(disagreement)
+    if len(distinct) < 3:
+        return found
+    for article, figures in sources[:MAX_SOURCES_ASKED]:
+        if len({f.shown for f in figures}) != 1:
+            continue  # a source with two figures has no single right answer
+        answer = figures[0].shown
+        others = [f.shown for f in distinct if relation(f.value, figures[0].value) != "equal"]
+        choices = sorted([answer] + others[: MAX_CHOICES - 1],
+                         key=lambda label: [f.shown for f in disagreement.figures].index(label))
+        found.append((figures[0].article_id, Question(
+            kind="choice",
+            question=tr(
+                f"Quellenvergleich – {topic} ({dimension}): Die Artikel nennen verschiedene Angaben. "
+                f"Welche Angabe macht {source_name(article)}?",
+                f"Comparing sources – {topic} ({dimension}): the articles differ. "
+                f"Which figure does {source_name(article)} give?",
+            ),
+            answer=answer,
+            accepted=[answer],
+            choices=choices,
+            correction=correction,
+            sentence_index=figures[0].position,
+            answer_type="comparison",
+            hint=dimension,
+            score=0.85,
+            key=f"{KEY_PREFIX}{key}:{fold(article['file'])}",
+        )))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _false_words() -> tuple[str, ...]:
+    """The answers that say "false" (data/truefalse_answers.tsv, shared with quizbot.questions)."""
+    return next(tuple(row[1:]) for row in lexicon_rows("truefalse_answers.tsv") if row[0] == "false")
+
+
+def _short(article: dict) -> str:
+    return article.get("source") or f"„{article.get('title') or article.get('file')}“"
+
+
+def _distinct_figures(disagreement: Disagreement) -> list[Figure]:
+    """The group's figures, one per different value, in the group's order."""
+    kept: list[Figure] = []
+    for figure in disagreement.figures:
+        if not any(relation(figure.value, other.value) == "equal" for other in kept):
+            kept.append(figure)
+    return kept

@@ -1,0 +1,1334 @@
+"""Check a claim against the stored articles: supported, refuted, not found or disputed.
+
+The rules, in the order they apply (docs/factcheck.md explains them with examples):
+
+1. **Prepare.** Chat openers ("Stimmt es, dass …", "/prüfe …", data/claim_openers.txt),
+   a closing "?" and markup (<b>, [bold]) are left out; the claim is reported as typed.
+   An empty line and a W-question (data/question_words.txt) are answered as such; an
+   English claim (data/stopwords_en.txt) gets an honest answer and the sentences that
+   share its names and numbers. Input longer than ``MAX_CLAIM_CHARS`` is cut to its
+   first sentence, with a note.
+2. **Read** the claim with the articles' own extractor (``facts.extract_facts``): its
+   *values* are figures (number, unit, scale, qualifier), years, dates and names.
+   Capitalised words that the candidate articles know as names count as names too
+   ("Medwedew"). The other content words (not in data/stopwords_de.txt) are its
+   *context*, compared by light stems (data/lemma_suffixes.txt, data/lemma_irregular.tsv),
+   synonym groups (data/synonyms_de.tsv) and compound parts ("Gipfeltreffen" ~ "Treffen"),
+   and weighted by rarity in the FTS index (1 + ln N/df): rare words carry the subject.
+3. **Retrieve** with FTS5 an OR of the claim's stems (as prefixes), synonyms, names and
+   years, rarest first up to ``QUERY_BUDGET`` matching sentences; take ``CANDIDATES``,
+   re-rank them by the weighted share of words, names and figures they contain plus
+   rapidfuzz similarity, and read the best ``COMPARED`` closely.
+4. **Same subject.** The sentence's clause with most claim words is where the claim's
+   values are looked for. Words of the sentence before count half ("Er besuchte …").
+5. **Values.** Equal (qualifiers: "rund" ±5 %, bounds: "mehr als 10.000" holds for
+   "12.000 … mehr als 5.000"), *fits* a bound without confirming it, or *differs*:
+   another figure of the same kind and unit family (euro vs dollar differs, tonnes vs
+   dollars are not comparable), another year, another person, organisation or place in
+   the same role ("in Moskau" vs "in Wladiwostok"; "Moskau und Pjöngjang bestätigten"
+   is no place of an event). "von X" and "auf Y" are different roles. Values the claim
+   ties together must be tied in the sentence ("2001 in Moskau und 2002 in Wladiwostok").
+   A name missing here may stand in the sentence before, or the article.
+6. **Stance of one sentence.** *Supports*: every value matched or nearby, no conflict,
+   context ≥ ``SUPPORT_CONTEXT``, words and values together ≥ ``SUPPORT_COVERAGE``, the
+   claim's rarest word found (or context ≥ ``STRONG_CONTEXT``), a place "in …" named in
+   the sentence (or context that strong). *Refutes*: exactly one conflict, nothing
+   missing, context ≥ ``REFUTE_CONTEXT`` next to a shared value (``REFUTE_CONTEXT_ALONE``
+   without one, and then no other person or place in the clause), the claim's nouns
+   known to the article; or everything matches but the negation (data/negations.txt)
+   differs. Two differences mean another event: nothing is said about the claim.
+7. **Verdict.** Articles that support, and others that refute: *disputed*, with each
+   side; else supported, refuted, or not_found ("Dazu steht nichts in den Artikeln.").
+   Every answer names source and date; a sentence with "derzeit", "aktuell" …
+   (data/time_relative.txt) is reported as the state of its article's date.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import combinations
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from quizbot.facts import extract_facts
+from quizbot.grading import word_match
+from quizbot.i18n import tr
+from quizbot.models import Article, Fact, Sentence
+from quizbot.numbers import find_quantities
+from quizbot.resources import lexicon_lines, lexicon_rows
+from quizbot.store import Store
+from quizbot.text import fold, normalize_whitespace, split_sentences
+from quizbot.variants import group_of, key as variant_key
+
+MAX_CLAIM_CHARS = 300  # longer input: only its first sentence is checked
+CANDIDATES = 40  # sentences fetched from FTS5
+COMPARED = 15  # of them, re-ranked, compared value by value
+QUERY_BUDGET = 5000  # sentences the FTS terms may match together (rarest terms first)
+MIN_QUERY_TERMS = 3
+MIN_STEM = 4  # shortest stem a word is reduced to
+MIN_COMPOUND_PART = 5  # "Gipfeltreffen" ~ "Treffen", but not "Bauer" ~ "er"
+
+# Thresholds on context coverage (share of the claim's context words found).
+SUPPORT_CONTEXT = 0.5  # a supporting sentence covers at least half of the claim's words
+SUPPORT_COVERAGE = 0.6  # ... and of words and values together
+REFUTE_CONTEXT = 0.34  # a refuting sentence speaks about the same thing, next to a shared value
+REFUTE_CONTEXT_ALONE = 0.5  # ... or about the same thing without one ("Ihre Amtszeit beträgt …")
+VALUELESS_SUPPORT_CONTEXT = 0.75  # a claim without values must be nearly all there
+STRONG_CONTEXT = 0.75  # ... and so must one whose place is named only elsewhere in the article
+
+NAME_KINDS = ("person", "place", "organisation")
+# Kinds whose values can be compared with each other, for a conflict.
+# A bare number ("auf eine Milliarde") stands for any quantity whose unit it leaves out.
+COMPARABLE = {
+    "amount": {"amount", "number"}, "count": {"count", "number"}, "number": {"number", "count"},
+    "duration": {"duration"}, "distance": {"distance"}, "percent": {"percent"},
+    "factor": {"factor"}, "year": {"year", "date"}, "date": {"date", "year"},
+    "ordinal": {"ordinal"}, "person": {"person"}, "place": {"place"},
+    "organisation": {"organisation"},
+}
+FUZZ_WEIGHT = 0.3  # rapidfuzz similarity's share in ranking sentences against each other
+# Qualifiers from data/qualifiers.tsv (quizbot.numbers).
+APPROXIMATE = {"approx", "almost", "up_to"}
+APPROXIMATE_TOLERANCE = 0.05  # "rund 200.000" is not "etwa 180.000"
+LOWER_BOUNDS = {"more_than", "at_least"}
+UPPER_BOUNDS = {"less_than", "at_most"}
+
+
+# --------------------------------------------------------------------------
+# The answer
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class ClaimCheck:
+    """The verdict on one claim, with its evidence.
+
+    ``evidence`` items: {"sentence", "article": {"file", "title", "date", "source"},
+    "stance": "supports" | "refutes" | "related"}.
+    ``problem``: why the line could not be checked as it stands
+    ("empty", "question", "english") - the verdict is then not_found.
+    """
+
+    claim: str
+    verdict: str
+    explanation: str
+    evidence: list[dict] = field(default_factory=list)
+    checked: str = ""  # the part of the claim that was checked
+    as_of: Optional[str] = None  # ISO date of the article the verdict rests on
+    claim_facts: list[dict] = field(default_factory=list)
+    note: Optional[str] = None  # e.g. the claim was shortened
+    problem: Optional[str] = None
+
+    @property
+    def label(self) -> str:
+        return verdict_label(self.verdict)
+
+    def to_json(self) -> dict:
+        """The JSON object `quizbot check --json` prints (json.dumps it with ensure_ascii=False)."""
+        return {
+            "claim": self.claim,
+            "checked": self.checked,
+            "verdict": self.verdict,
+            "label": self.label,
+            "explanation": self.explanation,
+            "as_of": self.as_of,
+            "evidence": self.evidence,
+            "claim_facts": self.claim_facts,
+            "note": self.note,
+            "problem": self.problem,
+        }
+
+
+def verdict_label(verdict: str) -> str:
+    labels = {
+        "supported": tr("belegt", "supported"),
+        "refuted": tr("widerlegt", "refuted"),
+        "not_found": tr("nicht belegt", "not found"),
+        "disputed": tr("umstritten", "disputed"),
+    }
+    return labels[verdict]
+
+
+# --------------------------------------------------------------------------
+# Lexicons
+# --------------------------------------------------------------------------
+
+
+def _folded_set(name: str) -> frozenset[str]:
+    return frozenset(fold(line.strip()) for line in lexicon_lines(name))
+
+
+@lru_cache(maxsize=None)
+def _stopwords() -> frozenset[str]:
+    return _folded_set("stopwords_de.txt")
+
+
+@lru_cache(maxsize=None)
+def _negations() -> frozenset[str]:
+    return _folded_set("negations.txt")
+
+
+@lru_cache(maxsize=None)
+def _time_words() -> frozenset[str]:
+    return _folded_set("time_relative.txt")
+
+
+@lru_cache(maxsize=None)
+def _question_words() -> frozenset[str]:
+    return _folded_set("question_words.txt")
+
+
+@lru_cache(maxsize=None)
+def _english_words() -> frozenset[str]:
+    return _folded_set("stopwords_en.txt")
+
+
+def _is_currency(unit: Optional[str]) -> bool:
+    """Money units in data/units.tsv are keyed by their ISO 4217 code ("USD", "EUR")."""
+    return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper()
+
+
+@lru_cache(maxsize=None)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted({fold(s) for s in lexicon_lines("lemma_suffixes.txt")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _irregular() -> dict[str, str]:
+    return {fold(form): fold(stem) for form, stem in lexicon_rows("lemma_irregular.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _synonyms() -> dict[str, str]:
+    """Every word of a synonym group -> the group's name (its first word)."""
+    groups: dict[str, str] = {}
+    for row in lexicon_rows("synonyms_de.tsv"):
+        words = [fold(word) for word in row if word]
+        for word in words:
+            groups.setdefault(word, "~" + words[0])
+    return groups
+
+
+@lru_cache(maxsize=None)
+def _synonym_members() -> dict[str, tuple[str, ...]]:
+    members: dict[str, list[str]] = {}
+    for word, group in _synonyms().items():
+        members.setdefault(group, []).append(word)
+    return {group: tuple(words) for group, words in members.items()}
+
+
+@lru_cache(maxsize=None)
+def _claim_openers() -> re.Pattern:
+    """Chat openers ("Stimmt es, dass") shared with the quiz session (data/claim_openers.txt)."""
+    openers = sorted((fold(line.strip()) for line in lexicon_lines("claim_openers.txt")), key=len, reverse=True)
+    alternatives = "|".join(re.escape(o) for o in openers)
+    return re.compile(rf"^(?:/pr(?:u|ue)fe\b|(?:{alternatives})\b)[\s,:;?!-]*(?:dass\b|dass,|that\b)?\s*")
+
+
+# --------------------------------------------------------------------------
+# Words: stems, synonyms, compounds
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """``text.fold`` for one word, remembered: every sentence read folds the same words again."""
+    return fold(word)
+
+
+def _stems(word: str) -> set[str]:
+    """The word and every stem left by stripping one ending (at least MIN_STEM letters)."""
+    stems = {word}
+    for suffix in _suffixes():
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            stems.add(word[: -len(suffix)])
+    return stems
+
+
+@lru_cache(maxsize=65536)
+def word_keys(word: str) -> frozenset[str]:
+    """Match keys of a word: folded stems, the irregular stem, synonym groups."""
+    folded = _folded(word)
+    keys = _stems(folded)
+    irregular = _irregular().get(folded)
+    if irregular:
+        keys.add(irregular)
+    synonyms = _synonyms()
+    keys |= {synonyms[key] for key in keys if key in synonyms}
+    return frozenset(keys)
+
+
+def _token_keys(token: str) -> frozenset[str]:
+    """Keys of a token and, for "US-Präsident" or "Kim-Visite", of its parts."""
+    keys = word_keys(token)
+    if "-" in token:
+        for part in token.split("-"):
+            if len(part) > 1 and _folded(part) not in _stopwords():
+                keys |= word_keys(part)
+    return keys
+
+
+def _compound_match(claim_keys: frozenset[str], keys: Iterable[str]) -> bool:
+    """A compound and its head or modifier: "Gipfeltreffen" ~ "Treffen", "Handelsvolumen" ~ "Handel"."""
+    for key in keys:
+        if key.startswith("~"):
+            continue
+        for claim_key in claim_keys:
+            if claim_key.startswith("~"):
+                continue
+            short, long_ = sorted((claim_key, key), key=len)
+            if len(short) >= MIN_COMPOUND_PART and len(long_) > len(short) and (
+                long_.endswith(short) or long_.startswith(short)
+            ):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    keys: frozenset[str]
+
+
+# --------------------------------------------------------------------------
+# Passages: a claim or an evidence sentence, read into words and values
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Value:
+    """A value a claim can be right or wrong about: a quantity or a name."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    number: Optional[float] = None
+    unit: Optional[str] = None
+    qualifier: Optional[str] = None
+    label: str = ""
+    iso: Optional[str] = None  # dates and years: "2019-04-25", "2019"
+    noun: frozenset[str] = frozenset()  # keys of the counted noun ("10.000 Nordkoreaner")
+    name: frozenset[str] = frozenset()  # folded name tokens ("kim", "jong", "un")
+    marker: str = ""  # the preposition before the value: "in", "auf", "von"
+    clause: int = 0
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.text
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "value": self.number, "unit": self.unit,
+                "qualifier": self.qualifier}
+
+
+@dataclass
+class Passage:
+    text: str
+    words: list[Word]  # content words outside the values
+    values: list[Value]
+    clause_starts: list[int]  # offsets where clauses begin
+    negated_clauses: frozenset[int]
+    weights: Optional[list[float]] = None  # per word (claims only): rarer words weigh more
+
+    def weight(self, index: int) -> float:
+        return self.weights[index] if self.weights and len(self.weights) == len(self.words) else 1.0
+
+    def clause_of(self, offset: int) -> int:
+        clause = 0
+        for number, start in enumerate(self.clause_starts):
+            if start <= offset:
+                clause = number
+        return clause
+
+    @property
+    def names(self) -> list[Value]:
+        return [v for v in self.values if v.kind in NAME_KINDS]
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# HTML tags and console markup ("<b>", "[bold]", "[/]") in a typed claim: shown as typed, not read
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>|\[/?[A-Za-z#@$][^\[\]]{0,60}\]|\[/\]")
+# Clauses end at punctuation, and at "und"/"sowie"/"oder" before a number or a
+# lower-case word ("2001 in Moskau und 2002 in Wladiwostok", "… 2000 und traf …"),
+# but not between two names ("Kim und Putin").
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:und|sowie|oder|aber)\s+(?=[0-9a-zäöüß])")
+
+
+def _clause_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+
+
+def _preposition_before(text: str, start: int) -> str:
+    words = _WORD.findall(text[max(0, start - 20):start])
+    return _folded(words[-1]) if words and _folded(words[-1]) in _value_markers() else ""
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> frozenset[str]:
+    """A name's words as comparison keys, spellings of one name alike (data/variants.tsv):
+    "Pyongyang" and "Pjöngjang" give the same token; "Kims" is Kim (genitive s dropped)."""
+    tokens = set()
+    for part in re.split(r"[\s\-‐]+", text):
+        group = group_of(part)
+        token = variant_key(group[0]) if group else variant_key(part)
+        if not group and len(token) > 3 and token.endswith("s"):
+            token = token[:-1]
+        if token:
+            tokens.add(token)
+    return frozenset(tokens)
+
+
+def _value_from_fact(text: str, fact: Fact | dict) -> Value:
+    """A fact (a ``Fact`` of the claim, or a stored fact row) as a comparable value."""
+    get = fact.get if isinstance(fact, dict) else lambda name: getattr(fact, name)
+    extra = get("extra") or {}
+    start, kind, number = get("start"), get("kind"), get("value")
+    marker = _preposition_before(text, start)
+    iso = extra.get("iso")
+    if kind in ("count", "number") and marker in _time_markers() and _looks_like_year(number):
+        kind, iso = "year", str(int(number))  # "seit 1998 den Landespokal"
+    return Value(
+        kind=kind,
+        text=get("text"),
+        start=start,
+        end=get("end"),
+        number=number,
+        unit=get("unit"),
+        qualifier=get("qualifier"),
+        label=get("label") or get("text"),
+        iso=iso,
+        noun=word_keys(extra["noun"]) if extra.get("noun") and kind != "year" else frozenset(),
+        name=_name_tokens(get("text")) if kind in NAME_KINDS else frozenset(),
+        marker=marker,
+    )
+
+
+def _read_years_before_names(text: str, values: list[Value]) -> None:
+    """ "dass Putin 2005 Pjöngjang besuchte": a year-like count right before a name is a year."""
+    for value, following in zip(values, values[1:]):
+        if (value.kind in ("count", "number") and following.kind in NAME_KINDS
+                and _looks_like_year(value.number) and not text[value.end:following.start].strip()):
+            value.kind, value.iso, value.noun = "year", str(int(value.number)), frozenset()
+
+
+def _looks_like_year(number: Optional[float]) -> bool:
+    return number is not None and number == int(number) and 1000 <= number <= 2100
+
+
+def read_passage(text: str, facts: Sequence[Fact | dict]) -> Passage:
+    """Words and values of a sentence (or claim), given the facts found in it."""
+    clause_starts = _clause_starts(text)
+    passage = Passage(text, [], [], clause_starts, frozenset())
+    values = [_value_from_fact(text, f) for f in facts]
+    # quotations and terms ("ein Säbel") are read as words, not as values to compare
+    values = [v for v in values if v.kind in COMPARABLE and 0 <= v.start < v.end <= len(text)]
+    for value in values:
+        value.clause = passage.clause_of(value.start)
+    _read_years_before_names(text, values)
+    covered = [(v.start, v.end) for v in values]
+    stop = _stopwords()
+    negations = _negations()
+    negated = set()
+    words = []
+    for match in _WORD.finditer(text):
+        folded = _folded(match.group())
+        if folded in negations:
+            negated.add(passage.clause_of(match.start()))
+        if (folded in stop or folded.isdigit() or len(folded) < 2
+                or any(s <= match.start() < e for s, e in covered)):
+            continue
+        words.append(Word(match.group(), match.start(), _token_keys(match.group())))
+    passage.words = words
+    passage.values = values
+    passage.negated_clauses = frozenset(negated)
+    return passage
+
+
+# --------------------------------------------------------------------------
+# 1. Prepare the claim
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class PreparedClaim:
+    original: str
+    text: str  # what is checked
+    problem: Optional[str] = None  # empty | question | english
+    note: Optional[str] = None
+
+
+def prepare_claim(raw: Optional[str]) -> PreparedClaim:
+    """The claim as it will be checked: opener and question mark removed, length bounded."""
+    original = raw or ""
+    text = normalize_whitespace(original.replace("\r", " ").replace("\n", " ")).strip()
+    unmarked = _MARKUP.sub(" ", text)
+    notes = []
+    if unmarked != text:
+        text = normalize_whitespace(unmarked).strip()
+        notes.append(tr("Markup (<…>, […]) wurde beim Prüfen übergangen.",
+                        "Markup (<…>, […]) was left out of the check."))
+    text = _strip_opener(text).strip().rstrip("?!").strip()
+    if not _WORD.search(text):
+        return PreparedClaim(original, text, problem="empty")
+    first = fold(_WORD.search(text).group())
+    if first in _question_words() or first.replace("-", "") in ("wieviel", "wieviele"):
+        return PreparedClaim(original, text, problem="question")
+    if len(text) > MAX_CLAIM_CHARS:
+        text, shortened = _shorten(text, len(original))
+        notes.append(shortened)
+    note = " ".join(notes) or None
+    words = [fold(w) for w in _WORD.findall(text)]
+    english = sum(w in _english_words() for w in words)
+    german = sum(w in _stopwords() for w in words)
+    problem = "english" if len(words) >= 3 and english >= 0.3 * len(words) and english > german else None
+    return PreparedClaim(original, text, problem=problem, note=note)
+
+
+def _strip_opener(text: str) -> str:
+    """ "Stimmt es, dass Putin …" -> "Putin …" (the opener's words counted on the folded text)."""
+    match = _claim_openers().match(fold(text))
+    if not match:
+        return text
+    consumed = len(_WORD.findall(match.group()))
+    words = list(_WORD.finditer(text))
+    if consumed >= len(words):
+        return ""
+    return text[words[consumed].start():] if consumed else text
+
+
+def _shorten(text: str, typed: int) -> tuple[str, str]:
+    """A very long input (``typed`` characters): its first sentence is the claim (cut at a word
+    if even that is too long)."""
+    first = split_sentences(text)[0].text
+    kept = first if len(first) <= MAX_CLAIM_CHARS else first[:MAX_CLAIM_CHARS].rsplit(" ", 1)[0]
+    size = f"{typed:,}"
+    note = tr(
+        f"Die Eingabe war sehr lang ({size.replace(',', '.')} Zeichen); geprüft wurde nur der Anfang: „{kept}“",
+        f"The input was very long ({size} characters); only its beginning was checked: “{kept}”",
+    )
+    return kept, note
+
+
+def read_claim(text: str) -> Passage:
+    """The claim's words and values, found by the same extractor as the articles' facts."""
+    article = Article(path="<claim>", file="<claim>", title="", text=text, hash="")
+    sentence = Sentence(index=0, paragraph=0, text=text, start=0, end=len(text))
+    return read_passage(text, extract_facts(article, [sentence]))
+
+
+# --------------------------------------------------------------------------
+# 2. Retrieve candidate sentences
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    row: dict  # the stored sentence with its article's file, title, date, source
+    passage: Passage
+    before: Optional[Passage]  # the sentence before, in the same paragraph ("Er besuchte …")
+    article_names: list[Value]
+
+    @property
+    def article(self) -> dict:
+        return {k: self.row[k] for k in ("file", "title", "date", "source")}
+
+    def as_dict(self, stance: str) -> dict:
+        return {"sentence": self.row["text"], "article": self.article, "stance": stance}
+
+
+@lru_cache(maxsize=65536)
+def _fts_fold(text: str) -> str:
+    """Lower case without accents, as the FTS5 tokenizer sees it (ß stays ß)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def _stem_prefix(word: str) -> str:
+    """The shortest stem of a word as FTS5 indexes it: "besuchte" -> "besuch"."""
+    return min(_stems(_fts_fold(word)), key=len)
+
+
+def query_terms(passage: Passage) -> dict[str, str]:
+    """FTS5 terms for the claim -> the prefix to count them by.
+
+    Stems (as prefixes) of the claim's words, their irregular stems and synonyms;
+    the words of its names; its years.
+    """
+    terms: dict[str, str] = {}
+
+    def add_prefix(word: str) -> None:
+        stem = _stem_prefix(word)
+        terms[f'"{stem}"*' if len(stem) >= MIN_STEM else f'"{stem}"'] = stem
+
+    members = _synonym_members()
+    irregular = _irregular()
+    for word in passage.words:
+        for part in word.text.split("-"):
+            if len(part) > 1 and fold(part) not in _stopwords():
+                add_prefix(part)
+                if fold(part) in irregular:
+                    add_prefix(irregular[fold(part)])
+        for key in word.keys:
+            for synonym in members.get(key, ()):
+                add_prefix(synonym)
+    for value in passage.values:
+        if value.kind in NAME_KINDS:
+            for part in _WORD.findall(value.text):
+                terms[f'"{_fts_fold(part)}"'] = _fts_fold(part)
+        elif value.kind == "year" and value.number:
+            terms[f'"{int(value.number)}"'] = str(int(value.number))
+    return terms
+
+
+def fts_query(passage: Passage, counts: Optional[dict[str, int]] = None) -> str:
+    """An OR of the claim's terms; with document counts, only the rarest ones.
+
+    Each term costs in proportion to the sentences it matches: terms are taken
+    rarest first until together they match ``QUERY_BUDGET`` sentences (at least
+    ``MIN_QUERY_TERMS`` of them that match anything).
+    """
+    terms = query_terms(passage)
+    if counts is None:
+        return " OR ".join(sorted(terms))
+    chosen, matched = [], 0
+    for term, prefix in sorted(terms.items(), key=lambda item: counts.get(item[1], 0)):
+        count = counts.get(prefix, 0)
+        if count == 0:
+            continue  # matches nothing
+        if matched + count > QUERY_BUDGET and len(chosen) >= MIN_QUERY_TERMS:
+            break
+        chosen.append(term)
+        matched += count
+    return " OR ".join(sorted(chosen))
+
+
+def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
+    """The stored sentences that may speak about the claim, and the claim with the names they know.
+
+    A name the claim's own reading missed ("Medwedew", "Tim Vogel": no role word,
+    no known given name) is recognised when the candidate articles name it.
+    """
+    weight_prefixes = [_weight_prefix(word) for word in claim.words]
+    total, counts = store.term_document_counts(list(query_terms(claim).values()) + weight_prefixes)
+    claim = with_word_weights(claim, total, counts)
+    query = fts_query(claim, counts)
+    rows = store.ranked_sentences(query, CANDIDATES) if query else []
+    if not rows:
+        return claim, []
+    value_weights = [_value_weight(value, total, counts) for value in claim.values]
+    rows = sorted(rows, key=lambda row: _quick_score(claim, value_weights, row["text"]),
+                  reverse=True)[:COMPARED]
+    names = store.names_in_articles({row["article_id"] for row in rows})
+    known = _name_kinds(name for found in names.values() for name in found)
+    claim = with_known_names(claim, known)
+    before = store.sentences_before([row["id"] for row in rows])
+    facts = store.facts_of_sentences([row["id"] for row in rows] + [b["id"] for b in before.values()],
+                                     [row["article_id"] for row in rows])
+
+    def reading(sentence: dict) -> Passage:
+        return with_known_names(read_passage(sentence["text"], facts.get(sentence["id"], [])), known)
+
+    found = []
+    for row in rows:
+        previous = before.get(row["id"])
+        found.append(Evidence(
+            row=row,
+            passage=reading(row),
+            before=reading(previous) if previous else None,
+            article_names=[_name_value(name) for name in names.get(row["article_id"], [])],
+        ))
+    return claim, found
+
+
+def _quick_score(claim: Passage, value_weights: list[float], text: str) -> float:
+    """Re-ranking before the close reading: the weighted share of the claim's stems, names
+    and numbers in the sentence, plus its rapidfuzz similarity."""
+    keys: set[str] = set()
+    for token in set(_WORD.findall(text)):
+        keys |= _token_keys(token)
+    folded = fold(text)
+    found = sum(claim.weight(i) for i, word in enumerate(claim.words) if word.keys & keys)
+    found += sum(w * _value_in(value, keys, folded) for value, w in zip(claim.values, value_weights))
+    total = sum(claim.weight(i) for i in range(len(claim.words))) + sum(value_weights)
+    return (found / total if total else 0.0) + FUZZ_WEIGHT * fuzz.token_set_ratio(fold(claim.text), folded) / 100
+
+
+def _idf(total: int, count: int) -> float:
+    return 1.0 + math.log((total + 1) / (count + 1))
+
+
+def _value_weight(value: Value, total: int, counts: dict[str, int]) -> float:
+    """Names weigh by their rarest word; a figure weighs like a rare word (it is what a claim is about)."""
+    if value.kind in NAME_KINDS:
+        return max(_idf(total, counts.get(_fts_fold(part), 0)) for part in _WORD.findall(value.text))
+    return _idf(total, 0)
+
+
+def _value_in(value: Value, keys: set[str], folded: str) -> float:
+    """1 when the value is in the sentence, 0.5 when its unit is ("34 Millionen Dollar" for 43)."""
+    if value.name & keys or _folded(value.text) in folded:
+        return 1.0
+    units = [word for word in _WORD.findall(value.text) if word.isalpha()]
+    return 0.5 if units and word_keys(units[-1]) & keys else 0.0
+
+
+def _name_value(name: dict) -> Value:
+    return _known_name(name["kind"], name["text"], name.get("label") or name["text"])
+
+
+@lru_cache(maxsize=16384)
+def _known_name(kind: str, text: str, label: str) -> Value:
+    return Value(kind=kind, text=text, start=0, end=len(text), label=label, name=_name_tokens(text))
+
+
+def _name_kinds(names: Iterable[dict]) -> dict[str, str]:
+    """Name token -> kind, for every person, place and organisation the articles name."""
+    kinds: dict[str, str] = {}
+    for name in names:
+        for token in _name_tokens(name["text"]):
+            if len(token) >= 3:
+                kinds.setdefault(token, name["kind"])
+    return kinds
+
+
+def with_known_names(claim: Passage, kinds: dict[str, str]) -> Passage:
+    """A passage with runs of capitalised words that belong to known names read as names.
+
+    The extractor finds names by role words and given names; "Medwedew" or
+    "Omar Haddad" without either are recognised because an article names them.
+    """
+    runs: list[list[Word]] = []
+    for word in claim.words:
+        token = next(iter(_name_tokens(word.text)), "")
+        if not word.text[:1].isupper() or token not in kinds:
+            continue
+        previous = runs[-1][-1] if runs else None
+        if previous and claim.text[previous.start + len(previous.text):word.start].strip() == "":
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    if not runs:
+        return claim
+    named = {id(word) for run in runs for word in run}
+    values = list(claim.values)
+    for run in runs:
+        start, end = run[0].start, run[-1].start + len(run[-1].text)
+        text = claim.text[start:end]
+        kind = kinds[next(iter(_name_tokens(run[0].text)))]
+        values.append(Value(kind=kind, text=text, start=start, end=end, label=text,
+                            name=_name_tokens(text), marker=_preposition_before(claim.text, start),
+                            clause=claim.clause_of(start)))
+    values.sort(key=lambda v: v.start)
+    kept = [i for i, w in enumerate(claim.words) if id(w) not in named]
+    return Passage(claim.text, [claim.words[i] for i in kept], values, claim.clause_starts,
+                   claim.negated_clauses, [claim.weight(i) for i in kept] if claim.weights else None)
+
+
+def with_word_weights(claim: Passage, total: int, counts: dict[str, int]) -> Passage:
+    """Rare words weigh more: "Bundeskanzlerin" says more about a claim than "neue".
+
+    weight = 1 + ln(sentences / (sentences with the word + 1)), from the FTS index.
+    """
+    claim.weights = [_idf(total, counts.get(_weight_prefix(word), 0)) for word in claim.words]
+    return claim
+
+
+def _weight_prefix(word: Word) -> str:
+    head = word.text.split("-")[-1]  # a compound's last part carries its meaning
+    return _stem_prefix(head)
+
+
+# --------------------------------------------------------------------------
+# 3. Compare the claim with one sentence
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Conflict:
+    claim: list[Value]  # what the claim says
+    evidence: list[Value]  # what the sentence says instead
+
+    def says(self) -> str:
+        return ", ".join(v.shown for v in self.evidence)
+
+    def instead_of(self) -> str:
+        return ", ".join(v.text for v in self.claim)
+
+
+@dataclass
+class Comparison:
+    evidence: Evidence
+    context: float  # share of the claim's context words in the sentence
+    coverage: float  # share of words and values
+    matched: list[tuple[Value, Value]] = field(default_factory=list)  # (claim, sentence) equal
+    present: list[Value] = field(default_factory=list)  # claim names found around the sentence
+    present_nearby: list[Value] = field(default_factory=list)  # ... in the sentence before it
+    conflicts: list[Conflict] = field(default_factory=list)
+    bounds: list[tuple[Value, Value]] = field(default_factory=list)  # fits a bound, unconfirmed
+    missing: list[Value] = field(default_factory=list)
+    negation_differs: bool = False
+    strangers: bool = False  # the sentence's main clause names people or places the claim does not
+    missing_nouns: list[Word] = field(default_factory=list)  # claim nouns not in the sentence or the one before
+    distinctive: bool = False  # the claim's rarest word is in the sentence or the one before
+    relevance: float = 0.0  # coverage plus rapidfuzz similarity: orders sentences
+    stance: str = "related"  # supports | refutes | related
+
+    @property
+    def article_id(self) -> int:
+        return self.evidence.row["article_id"]
+
+
+@lru_cache(maxsize=None)
+def _value_markers() -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in lexicon_rows("value_markers.txt"))
+
+
+def _markers_of_role(role: str) -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in lexicon_rows("value_markers.txt") if row[1] == role)
+
+
+@lru_cache(maxsize=None)
+def _directions() -> dict[str, str]:
+    """Preposition -> "from" or "to" ("von 34 Millionen", "auf eine Milliarde")."""
+    return {fold(row[0]): row[2] for row in lexicon_rows("value_markers.txt") if row[2] in ("from", "to")}
+
+
+def _directions_differ(claim: Value, other: Value) -> bool:
+    directions = _directions()
+    mine, theirs = directions.get(claim.marker), directions.get(other.marker)
+    return bool(mine and theirs and mine != theirs)
+
+
+@lru_cache(maxsize=None)
+def _place_markers() -> frozenset[str]:
+    return _markers_of_role("place")
+
+
+@lru_cache(maxsize=None)
+def _time_markers() -> frozenset[str]:
+    return _markers_of_role("time")
+
+
+def _name_relation(claim: Value, other: Value) -> str:
+    """Names are equal when one holds all words of the other ("Putin", "Wladimir Putin"), or
+    when they differ in one word that the grader takes for a spelling of it (Sergei/Sergej)."""
+    if claim.name <= other.name or other.name <= claim.name:
+        return "equal"
+    left, right = claim.name - other.name, other.name - claim.name
+    if len(left) == len(right) == 1 and word_match(next(iter(left)), next(iter(right))):
+        return "equal"
+    return "differs"
+
+
+def _bound(qualifier: Optional[str]) -> Optional[str]:
+    if qualifier in LOWER_BOUNDS:
+        return "above"
+    if qualifier in UPPER_BOUNDS:
+        return "below"
+    return None
+
+
+def _same_name(value: Value, other: Value) -> bool:
+    return other.kind == value.kind and _name_relation(value, other) == "equal"
+
+
+def _number_relation(claim: Value, other: Value) -> Optional[str]:
+    """'equal', 'fits' (inside a bound, so unconfirmed), 'differs', or None (not comparable)."""
+    if claim.number is None or other.number is None:
+        return None
+    if claim.noun and other.noun and not (claim.noun & other.noun or _compound_match(claim.noun, other.noun)):
+        return None  # 10.000 Nordkoreaner, 2000 Tonnen
+    if claim.unit and other.unit and claim.unit != other.unit:
+        # euros and dollars contradict each other; tonnes and dollars are just different things
+        return "differs" if _is_currency(claim.unit) and _is_currency(other.unit) else None
+    approximate = claim.qualifier in APPROXIMATE or other.qualifier in APPROXIMATE
+    tolerance = APPROXIMATE_TOLERANCE if approximate else 1e-9
+    close = abs(claim.number - other.number) <= tolerance * max(abs(claim.number), abs(other.number))
+    claim_bound, other_bound = _bound(claim.qualifier), _bound(other.qualifier)
+    if claim_bound and other_bound and claim_bound != other_bound:
+        return "differs"
+    if close:
+        return "equal"
+    if _directions_differ(claim, other):
+        return None  # "auf eine Milliarde" (a target) says nothing against "von 34 Millionen" (a start)
+    above = claim.number > other.number
+    if other_bound:  # the article gives a bound: "mehr als 10.000" - 12.000 fits, 5.000 does not
+        inside = above if other_bound == "above" else not above
+        if claim_bound:  # both bounds in the same direction: the wider one follows from the narrower
+            return "fits" if inside else "equal"
+        return "fits" if inside else "differs"
+    if claim_bound:  # the claim gives a bound: "mehr als 5.000" holds for 10.000
+        return "equal" if (not above if claim_bound == "above" else above) else "differs"
+    return "differs"
+
+
+def relation(claim: Value, other: Value) -> Optional[str]:
+    """How a value of the claim relates to a value in a sentence."""
+    years = {claim.kind, other.kind} & {"year"}
+    if years and (_year_like(claim) or _year_like(other)):
+        return "equal" if claim.number == other.number else "differs"
+    if other.kind not in COMPARABLE.get(claim.kind, ()):
+        return None
+    if claim.kind in NAME_KINDS:
+        if claim.kind == "place" and not _same_place_role(claim, other):
+            return None  # "in Moskau" (a place) is not "Moskau und Pjöngjang" (a government)
+        return _name_relation(claim, other)
+    if claim.iso and other.iso:
+        return "equal" if claim.iso.startswith(other.iso) or other.iso.startswith(claim.iso) else "differs"
+    return _number_relation(claim, other)
+
+
+def _year_like(value: Value) -> bool:
+    """A count the extractor may have read where a year was meant ("2023 hatte die Rate …")."""
+    return value.kind in ("count", "number") and not value.unit and _looks_like_year(value.number)
+
+
+def _same_place_role(claim: Value, other: Value) -> bool:
+    locative = _place_markers()
+    return (claim.marker in locative) == (other.marker in locative) and not _directions_differ(claim, other)
+
+
+@dataclass
+class _WordMatch:
+    context: float  # weighted share of the claim's words found (those only in the sentence before count half)
+    main: set[int]  # the clauses holding most of them
+    missing_nouns: list[Word]  # capitalised claim words (nouns, names) found in neither
+    distinctive: bool  # the claim's rarest word is found
+
+
+def _match_words(claim: Passage, passage: Passage, before: Optional[Passage]) -> _WordMatch:
+    """The claim's words in the sentence (and, at half weight, in the sentence before).
+
+    Each word of the sentence answers one claim word: same stem first, then the
+    same synonym group or compound ("traf" cannot stand for both "trafen" and "Gipfel").
+    """
+    hits = _word_hits(claim, passage.words)
+    near = _word_hits(claim, before.words) if before else {}
+    weights = [claim.weight(i) for i in range(len(claim.words))]
+    total = sum(weights)
+    everywhere = set(range(len(passage.clause_starts)))
+    if not total:  # nothing but values: "Von Wladiwostok nach Moskau sind es 6500 Kilometer"
+        return _WordMatch(0.0, everywhere, [], True)
+    found = sum(weights[i] for i in hits) + 0.5 * sum(weights[i] for i in near if i not in hits)
+    missing_nouns = [word for i, word in enumerate(claim.words)
+                     if word.start > 0 and word.text[:1].isupper() and i not in hits and i not in near]
+    distinctive = any(weights[i] >= max(weights) - 1e-9 for i in set(hits) | set(near))
+    per_clause = Counter(passage.clause_of(w.start) for w in hits.values())
+    best = max(per_clause.values(), default=0)
+    main = {c for c, n in per_clause.items() if n == best} or everywhere
+    return _WordMatch(found / total, main, missing_nouns, distinctive)
+
+
+def _word_hits(claim: Passage, words: list[Word]) -> dict[int, Word]:
+    unused = list(words)
+    hits: dict[int, Word] = {}
+    for loose in (False, True):
+        for index, word in enumerate(claim.words):
+            if index in hits:
+                continue
+            hit = next((w for w in unused if _words_match(word, w, loose)), None)
+            if hit is not None:
+                hits[index] = hit
+                unused.remove(hit)
+    return hits
+
+
+def _words_match(word: Word, other: Word, loose: bool) -> bool:
+    if not loose:
+        return any(not key.startswith("~") for key in word.keys & other.keys)
+    return bool(word.keys & other.keys) or _compound_match(word.keys, other.keys)
+
+
+_PRONOUNS = frozenset({"er", "sie"})
+
+
+def compare(claim: Passage, evidence: Evidence) -> Comparison:
+    """Compare the claim's words and values with one sentence (rules 4-6 of the module doc)."""
+    passage = evidence.passage
+    words = _match_words(claim, passage, evidence.before)
+    context, main = words.context, words.main
+    result = _place_values(claim, evidence, context, main)
+    if context >= REFUTE_CONTEXT and any(v.kind not in NAME_KINDS for v in result.missing):
+        # The stored facts leave out bare numbers ("auf eine Milliarde"); read them now.
+        evidence.passage = with_bare_numbers(passage)
+        result = _place_values(claim, evidence, context, main)
+    result.missing_nouns = words.missing_nouns
+    result.distinctive = words.distinctive
+    _check_bindings(result, claim, evidence.passage)
+    claim_negated = bool(claim.negated_clauses)
+    result.negation_differs = claim_negated != bool(passage.negated_clauses & main)
+    found = len(result.matched) + 0.5 * len(result.present)
+    total = len(claim.words) + len(claim.values)
+    result.coverage = (context * len(claim.words) + found) / total if total else 0.0
+    result.relevance = result.coverage + FUZZ_WEIGHT * fuzz.token_set_ratio(
+        fold(claim.text), fold(passage.text)) / 100
+    result.stance = _stance(result, claim)
+    return result
+
+
+def _place_values(claim: Passage, evidence: Evidence, context: float, main: set[int]) -> Comparison:
+    result = Comparison(evidence, context, 0.0)
+    for value in claim.values:
+        _place_value(result, value, evidence.passage, main, claim.values, evidence)
+    disputed = [v for conflict in result.conflicts for v in conflict.evidence]
+    result.strangers = any(
+        name.clause in main and not any(name is v for v in disputed)
+        and not any(relation(c, name) == "equal" for c in claim.names)
+        for name in evidence.passage.names if name.kind in ("person", "place")
+    )
+    return result
+
+
+def with_bare_numbers(passage: Passage) -> Passage:
+    """The passage with the numbers facts leave out: "auf eine Milliarde", "von 300"."""
+    taken = [(v.start, v.end) for v in passage.values]
+    extra = [
+        Value(kind="number", text=q.text, start=q.start, end=q.end, number=q.value,
+              qualifier=q.qualifier, label=q.text, marker=_preposition_before(passage.text, q.start),
+              clause=passage.clause_of(q.start))
+        for q in find_quantities(passage.text)
+        if q.kind == "number" and not any(s < q.end and q.start < e for s, e in taken)
+    ]
+    if not extra:
+        return passage
+    return Passage(passage.text, passage.words, sorted(passage.values + extra, key=lambda v: v.start),
+                   passage.clause_starts, passage.negated_clauses)
+
+def _place_value(result: Comparison, value: Value, passage: Passage, main: set[int],
+                 claim_values: list[Value], evidence: Evidence) -> None:
+    """Sort one claim value into matched, conflicts, bounds, present or missing."""
+    related = [(other, relation(value, other)) for other in passage.values]
+    related = [(other, how) for other, how in related if how]
+    equal = sorted((o for o, how in related if how == "equal"), key=lambda o: o.clause not in main)
+    # a value that belongs to another part of the claim contradicts nothing
+    differing = [o for o, how in related if how == "differs"
+                 and not any(relation(c, o) == "equal" for c in claim_values if c is not value)]
+    if value.kind in NAME_KINDS:
+        # a name of the same kind, in the clause the claim's words point to;
+        # where it happened: any other place "in …" of the sentence
+        clashes = [o for o in differing if o.name & value.name]
+        locative = value.kind == "place" and value.marker in _place_markers()
+        elsewhere = [o for o in differing if o.clause not in main]
+        differing = clashes or [o for o in differing if o.clause in main or locative]
+    in_main = [o for o in differing if o.clause in main]
+    if equal and (equal[0].clause in main or not in_main):
+        result.matched.append((value, equal[0]))
+        return
+    if differing:
+        result.conflicts.append(Conflict([value], [_closest(value, in_main or differing, main)]))
+        return
+    written = _written_in(value, passage)
+    if value.kind not in NAME_KINDS and written:
+        result.matched.append((value, written))  # the same figure, read differently by the extractor
+        return
+    fitting = [o for o, how in related if how == "fits"]
+    if fitting:
+        result.bounds.append((value, fitting[0]))
+        return
+    if value.kind in NAME_KINDS:
+        _place_name(result, value, passage, main, elsewhere, evidence)
+        return
+    result.missing.append(value)
+
+
+def _place_name(result: Comparison, value: Value, passage: Passage, main: set[int],
+                others: list[Value], evidence: Evidence) -> None:
+    """A claim name the sentence does not name in the claim's role."""
+    # named here in another role ("Regensburg hat …" for "in Regensburg"), or in the sentence before
+    nearby = passage.values + (evidence.before.names if evidence.before else [])
+    if any(_same_name(value, o) for o in nearby):
+        result.present.append(value)
+        result.present_nearby.append(value)
+        return
+    stand_in = _pronoun_subject(value, passage, main, evidence) or next(
+        (o for o in others if o.kind in ("person", "organisation")), None)
+    if stand_in:  # "Er besuchte …" after "Putin …"; or the sentence is about another party
+        result.conflicts.append(Conflict([value], [stand_in]))
+        return
+    if any(_same_name(value, o) for o in evidence.article_names):
+        result.present.append(value)
+        return
+    if any(_compound_match(word_keys(value.text), w.keys) or word_keys(value.text) & w.keys
+           for w in passage.words):
+        result.present.append(value)  # a "name" the extractor saw in one place only: "Orkanböen"
+        return
+    result.missing.append(value)
+
+
+def _written_in(value: Value, passage: Passage) -> Optional[Value]:
+    """The claim's figure, found word for word in the sentence (as a value there)."""
+    found = re.search(rf"(?<!\w){re.escape(value.text)}(?!\w)", passage.text, re.IGNORECASE)
+    if not found:
+        return None
+    return replace(value, start=found.start(), end=found.end(), clause=passage.clause_of(found.start()))
+
+
+def _closest(value: Value, candidates: list[Value], main: set[int]) -> Value:
+    """The sentence's value the claim's value most likely stands for."""
+    def distance(other: Value) -> tuple:
+        ratio = abs(math.log(abs(value.number) / abs(other.number))) \
+            if value.number and other.number else 0.0
+        return (other.clause not in main, other.marker != value.marker, other.unit != value.unit, ratio)
+    return min(candidates, key=distance)
+
+
+def _pronoun_subject(value: Value, passage: Passage, main: set[int], evidence: Evidence) -> Optional[Value]:
+    """ "Er besuchte Pjöngjang 2000": for a person, "er" is the first person of the sentence before."""
+    if value.kind != "person" or not evidence.before:
+        return None
+    pronoun = any(
+        _folded(m.group()) in _PRONOUNS and passage.clause_of(m.start()) in main
+        for m in _WORD.finditer(passage.text)
+    )
+    persons = [v for v in evidence.before.names if v.kind == "person"]
+    return persons[0] if pronoun and persons else None
+
+
+def _check_bindings(result: Comparison, claim: Passage, passage: Passage) -> None:
+    """Values the claim ties together must be tied together in the sentence.
+
+    "Putin traf Kim Jong Il 2001 in Wladiwostok" against "… 2001 in Moskau und
+    2002 in Wladiwostok": both values are there, but not together.
+    """
+    for (first, first_found), (second, second_found) in combinations(result.matched, 2):
+        if first_found.clause == second_found.clause or first.kind == second.kind:
+            continue
+        rival = next((o for o in passage.values if o.clause == second_found.clause
+                      and relation(first, o) == "differs"
+                      and not any(relation(c, o) == "equal" for c in claim.values)), None)
+        if rival is None:
+            continue
+        result.matched = [p for p in result.matched if p[0] not in (first, second)]
+        result.conflicts.append(Conflict([first, second], [rival, second_found]))
+        return
+
+
+def _stance(result: Comparison, claim: Passage) -> str:
+    words_needed = bool(claim.words)
+    # names found only elsewhere in the article do not tie this sentence to the claim
+    anchors = len(result.matched) + len(result.present_nearby)
+    if result.conflicts:
+        same_subject = (
+            len(result.conflicts) == 1
+            and not result.missing
+            and (result.context >= (REFUTE_CONTEXT if anchors else REFUTE_CONTEXT_ALONE) or not words_needed)
+            and (anchors or not result.strangers)
+        )
+        return "refutes" if same_subject and not result.negation_differs else "related"
+    if result.missing or result.bounds:
+        return "related"
+    if claim.values:
+        nearby = {id(v) for v in result.present_nearby}
+        supported = (
+            bool(result.matched)
+            # where something happened must be said here - or the rest of the sentence must
+            # match so closely that the article's setting can stand in ("Die Wahlbeteiligung lag …")
+            and (result.context >= STRONG_CONTEXT or all(
+                id(v) in nearby for v in result.present if v.kind == "place" and v.marker in _place_markers()))
+            and (result.context >= SUPPORT_CONTEXT or not words_needed)
+            and result.coverage >= SUPPORT_COVERAGE
+            # the claim's rarest word is most likely what it is about
+            and (result.distinctive or result.context >= STRONG_CONTEXT)
+        )
+    else:
+        supported = result.context >= VALUELESS_SUPPORT_CONTEXT and len(claim.words) >= 2
+    if not supported:
+        return "related"
+    return "refutes" if result.negation_differs else "supports"
+
+
+# --------------------------------------------------------------------------
+# 4. The verdict
+# --------------------------------------------------------------------------
+
+
+def check_claim(store: Store, claim: str) -> ClaimCheck:
+    """Check one claim against the articles in ``store`` (never raises for bad input)."""
+    prepared = prepare_claim(claim)
+    if prepared.problem in ("empty", "question"):
+        return _not_checkable(prepared)
+    passage, candidates = retrieve(store, read_claim(prepared.text))
+    comparisons = [compare(passage, evidence) for evidence in candidates]
+    _drop_refutations_off_topic(store, comparisons)
+    if prepared.problem == "english":
+        return _english(prepared, passage, comparisons)
+    return decide(prepared, passage, comparisons)
+
+
+def _drop_refutations_off_topic(store: Store, comparisons: list[Comparison]) -> None:
+    """A sentence refutes only if its article knows the claim's nouns it leaves out.
+
+    "Gliese 12 b ist 40 Lichtjahre entfernt" is not refuted by "TOI-2285 b ist 120
+    Lichtjahre entfernt": that article never mentions Gliese. But "Ihre Amtszeit
+    beträgt sechs Jahre" does refute "Die Amtszeit der Oberbürgermeisterin beträgt
+    acht Jahre": the article is about the Oberbürgermeisterin.
+    """
+    for comparison in comparisons:
+        if comparison.stance != "refutes" or not comparison.missing_nouns:
+            continue
+        words = _article_words(store, comparison.article_id)
+        stems = [_stem_prefix(noun.text) for noun in comparison.missing_nouns]
+        if not all(any(word.startswith(stem) for word in words) for stem in stems):
+            comparison.stance = "related"
+
+
+def _article_words(store: Store, article_id: int) -> frozenset[str]:
+    """The article's words as FTS5 folds them: a claim noun's stem may start any of them
+    ("Norden" - "Norddeutschland"), the test is only whether the article is about it at all."""
+    text = (store.article(article_id) or {}).get("text") or ""
+    return frozenset(_fts_fold(word) for word in _WORD.findall(text))
+
+
+def decide(prepared: PreparedClaim, claim: Passage, comparisons: list[Comparison]) -> ClaimCheck:
+    """Put the sentences' stances together into one verdict with its explanation."""
+    supports = _best_per_article(c for c in comparisons if c.stance == "supports")
+    refutes = _best_per_article(c for c in comparisons if c.stance == "refutes")
+    supporting_articles = {c.article_id for c in supports}
+    refutes_elsewhere = [c for c in refutes if c.article_id not in supporting_articles]
+    result = ClaimCheck(
+        claim=prepared.original, verdict="not_found", explanation="", checked=prepared.text,
+        claim_facts=[v.as_dict() for v in claim.values], note=prepared.note,
+    )
+    if supports and refutes_elsewhere:
+        result.verdict = "disputed"
+        result.evidence = [c.evidence.as_dict("supports") for c in supports[:3]] + \
+            [c.evidence.as_dict("refutes") for c in refutes_elsewhere[:3]]
+        result.explanation = _disputed_text(supports, refutes_elsewhere)
+        result.as_of = supports[0].evidence.row["date"]
+    elif supports:
+        result.verdict = "supported"
+        result.evidence = [c.evidence.as_dict("supports") for c in supports[:3]]
+        result.explanation = _supported_text(supports[0])
+        result.as_of = supports[0].evidence.row["date"]
+    elif refutes:
+        result.verdict = "refuted"
+        result.evidence = [c.evidence.as_dict("refutes") for c in refutes[:3]]
+        result.explanation = _refuted_text(refutes[0])
+        result.as_of = refutes[0].evidence.row["date"]
+    else:
+        bounded = next((c for c in comparisons if c.bounds and not c.conflicts), None)
+        result.explanation = tr("Dazu steht nichts in den Artikeln.", "The articles say nothing about this.")
+        if bounded:
+            result.evidence = [bounded.evidence.as_dict("related")]
+            result.explanation += " " + _bound_text(bounded)
+            result.as_of = bounded.evidence.row["date"]
+    return result
+
+
+def _best_per_article(comparisons: Iterable[Comparison]) -> list[Comparison]:
+    best: dict[int, Comparison] = {}
+    for comparison in sorted(comparisons, key=lambda c: c.relevance, reverse=True):
+        best.setdefault(comparison.article_id, comparison)
+    return list(best.values())
+
+
+def _not_checkable(prepared: PreparedClaim) -> ClaimCheck:
+    if prepared.problem == "empty":
+        text = tr("Bitte eine Behauptung eingeben.", "Please enter a claim.")
+    else:
+        text = tr(
+            "Das ist eine Frage, keine Behauptung. Zum Prüfen bitte als Aussage formulieren, "
+            "z. B. „Putin besuchte 2000 Pjöngjang.“",
+            "That is a question, not a claim. To check something, state it, "
+            "e.g. “Putin besuchte 2000 Pjöngjang.”",
+        )
+    return ClaimCheck(claim=prepared.original, verdict="not_found", explanation=text,
+                      checked=prepared.text, problem=prepared.problem)
+
+
+def _english(prepared: PreparedClaim, claim: Passage, comparisons: list[Comparison]) -> ClaimCheck:
+    """English claims: say so honestly, and show sentences with the same names and numbers."""
+    related = [c for c in comparisons if len(c.matched) >= 2 and not c.conflicts]
+    explanation = tr(
+        "Die Artikel sind deutsch, und ich prüfe nur Behauptungen auf Deutsch. "
+        "Bitte auf Deutsch formulieren, z. B. „Putin besuchte 2000 Pjöngjang.“",
+        "The articles are German, and I only check claims written in German. "
+        "Please rephrase in German, e.g. “Putin besuchte 2000 Pjöngjang.”",
+    )
+    if related:
+        explanation += " " + tr("Dieselben Namen und Zahlen stehen hier:", "The same names and numbers appear here:")
+    return ClaimCheck(
+        claim=prepared.original, verdict="not_found", explanation=explanation, checked=prepared.text,
+        evidence=[c.evidence.as_dict("related") for c in related[:3]],
+        claim_facts=[v.as_dict() for v in claim.values], note=prepared.note, problem="english",
+    )
+
+
+# --------------------------------------------------------------------------
+# 5. Saying it
+# --------------------------------------------------------------------------
+
+
+def german_date(iso: Optional[str]) -> str:
+    """ "2019-04-25" -> "25.04.2019" (English: unchanged)."""
+    if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        return iso or ""
+    year, month, day = iso.split("-")
+    return tr(f"{day}.{month}.{year}", iso)
+
+
+def source_name(article: dict) -> str:
+    """ "DER STANDARD vom 25.04.2019", or the title when the source is unknown."""
+    name = article.get("source") or f"„{article.get('title') or article.get('file')}“"
+    date = german_date(article.get("date"))
+    return tr(f"{name} vom {date}", f"{name} of {date}") if date else name
+
+
+def _as_of(comparison: Comparison) -> str:
+    """ "Stand: 25.04.2019 („derzeit“)." when the sentence ties its figure to that day."""
+    row = comparison.evidence.row
+    word = next((w for w in _WORD.findall(row["text"]) if fold(w) in _time_words()), None)
+    if not word or not row.get("date"):
+        return ""
+    date = german_date(row["date"])
+    return " " + tr(f"Das ist der Stand vom {date} („{word}“).", f"That is the state of {date} (“{word}”).")
+
+
+def _supported_text(comparison: Comparison) -> str:
+    source = source_name(comparison.evidence.article)
+    values = ", ".join(dict.fromkeys(found.shown for _, found in comparison.matched
+                                     if found.kind not in NAME_KINDS))
+    text = tr(f"Laut {source} stimmt das", f"According to {source}, that is right")
+    return text + (f": {values}." if values else ".") + _as_of(comparison)
+
+
+def _refuted_text(comparison: Comparison) -> str:
+    source = source_name(comparison.evidence.article)
+    if not comparison.conflicts:  # the claim negates what the article says, or the reverse
+        return tr(f"Laut {source} ist es umgekehrt: „{comparison.evidence.row['text']}“",
+                  f"According to {source} it is the other way round: “{comparison.evidence.row['text']}”")
+    conflict = comparison.conflicts[0]
+    return tr(f"Laut {source}: {conflict.says()}, nicht {conflict.instead_of()}.",
+              f"According to {source}: {conflict.says()}, not {conflict.instead_of()}.") + _as_of(comparison)
+
+
+def _side(comparison: Comparison) -> str:
+    source = source_name(comparison.evidence.article)
+    if comparison.conflicts:
+        values = comparison.conflicts[0].says()
+    else:
+        found = [f for _, f in comparison.matched if f.kind not in NAME_KINDS] or [f for _, f in comparison.matched]
+        values = ", ".join(f.shown for f in found) or tr("wie behauptet", "as claimed")
+    return tr(f"laut {source} {values}", f"according to {source} {values}")
+
+
+def _disputed_text(supports: list[Comparison], refutes: list[Comparison]) -> str:
+    sides = "; ".join(_side(c) for c in supports[:2] + refutes[:2])
+    return tr(f"Die Quellen widersprechen sich: {sides}.", f"The sources disagree: {sides}.")
+
+
+def _bound_text(comparison: Comparison) -> str:
+    claim_value, found = comparison.bounds[0]
+    source = source_name(comparison.evidence.article)
+    return tr(f"Laut {source}: {found.shown} – ob es {claim_value.text} sind, steht dort nicht.",
+              f"According to {source}: {found.shown} – whether it is {claim_value.text} is not said.")

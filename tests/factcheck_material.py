@@ -1,0 +1,35 @@
+"""Test material for fact-checking: a real database built by the real pipeline.
+
+The five sample articles (Kim/Putin, 2019 and 2023) and tests/articles_factcheck:
+German news written for these tests on economy, sport, weather, science and
+politics, some of them in pairs whose sources disagree (a cup final, a storm).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from quizbot.build import build
+from quizbot.resources import seeds_dir
+from quizbot.store import Store
+
+TESTS = Path(__file__).resolve().parent
+ARTICLES = TESTS / "articles_factcheck"
+CLAIMS = TESTS / "data" / "claims.jsonl"
+
+
+def build_database(folder: Path) -> Path:
+    """Copy the articles into ``folder`` and ingest them into ``folder/quiz.db``."""
+    shutil.copytree(seeds_dir(), folder / "seeds")
+    shutil.copytree(ARTICLES, folder / "articles")
+    path = folder / "quiz.db"
+    with Store(path) as store:
+        report = build([folder / "seeds", folder / "articles"], store)
+    assert report.new == 12 and not report.skipped, report.skipped
+    return path
+
+
+def labelled_claims() -> list[dict]:
+    return [json.loads(line) for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line.strip()]

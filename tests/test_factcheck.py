@@ -1,0 +1,207 @@
+"""Checking claims against the articles: verdicts, explanations, evidence, bad input."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from quizbot import i18n
+from quizbot.factcheck import (
+    check_claim, fts_query, prepare_claim, read_claim, relation, word_keys, ClaimCheck, Value,
+)
+from quizbot.store import Store
+
+from tests.factcheck_material import build_database, labelled_claims
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    with Store(build_database(tmp_path_factory.mktemp("factcheck"))) as opened:
+        yield opened
+
+
+@pytest.fixture
+def english():
+    i18n.set_language("en")
+    yield
+    i18n.set_language("de")
+
+
+def kinds_of_evidence(result: ClaimCheck) -> Counter:
+    return Counter(item["stance"] for item in result.evidence)
+
+
+# -- the labelled set ---------------------------------------------------------
+
+
+def test_labelled_claims_reach_90_percent_and_no_unrelated_claim_is_supported(store):
+    rows = labelled_claims()
+    assert len(rows) >= 60
+    verdicts = [check_claim(store, row["claim"]).verdict for row in rows]
+    right = sum(verdict == row["label"] for verdict, row in zip(verdicts, rows))
+    wrong = [(row["claim"], row["label"], v) for v, row in zip(verdicts, rows) if v != row["label"]]
+    assert right / len(rows) >= 0.9, wrong
+    assert not [row["claim"] for v, row in zip(verdicts, rows) if row["kind"] == "unrelated" and v == "supported"]
+    for label in ("supported", "refuted", "disputed", "not_found"):
+        assert any(row["label"] == label and v == label for v, row in zip(verdicts, rows)), label
+
+
+# -- verdicts and what they say -------------------------------------------------
+
+
+def test_changed_number_is_refuted_with_what_the_article_says_and_its_date(store):
+    result = check_claim(store, "Der Handel zwischen Russland und Nordkorea beträgt 43 Millionen Dollar.")
+    assert result.verdict == "refuted" and result.label == "widerlegt"
+    assert "Laut DER STANDARD vom 25.04.2019: 34 Millionen Dollar, nicht 43 Millionen Dollar." in result.explanation
+    # "derzeit 34 Millionen Dollar" is a 2019 figure, and the answer says so
+    assert "Stand vom 25.04.2019" in result.explanation and result.as_of == "2019-04-25"
+    evidence = result.evidence[0]
+    assert "34 Millionen Dollar" in evidence["sentence"]
+    assert evidence["article"] == {"file": "002_2a559c43b46f36a7.txt", "title": evidence["article"]["title"],
+                                   "date": "2019-04-25", "source": "DER STANDARD"}
+
+
+def test_scale_year_name_and_place_changes_are_refuted(store):
+    cases = {
+        "Der Handel zwischen Russland und Nordkorea beträgt 34 Milliarden Dollar.": "34 Millionen Dollar",
+        "Stimmt es, dass Putin 2005 Pjöngjang besuchte?": "2000, nicht 2005",
+        "Medwedew besuchte Pjöngjang im Jahr 2000.": "Putin, nicht Medwedew",
+        "Putin traf Kim Jong Il 2002 in Moskau.": "Wladiwostok",
+        "Geleitet wurde das Team von der Astrophysikerin Karin Albers.": "Miriam Oduya, nicht Karin Albers",
+    }
+    for claim, says in cases.items():
+        result = check_claim(store, claim)
+        assert result.verdict == "refuted", claim
+        assert says in result.explanation, (claim, result.explanation)
+
+
+def test_paraphrase_is_supported_with_source_and_sentence(store):
+    result = check_claim(store, "Die Ausfuhren sanken 2023 auf 1,56 Billionen Euro.")
+    assert result.verdict == "supported" and result.label == "belegt"
+    assert result.explanation.startswith("Laut Wirtschaftskurier vom 09.02.2024 stimmt das")
+    assert "1,56 Billionen Euro" in result.evidence[0]["sentence"]
+    assert {"kind": "amount", "value": 1.56e12, "unit": "EUR"}.items() <= result.claim_facts[-1].items()
+
+
+def test_sources_that_disagree_make_a_claim_disputed_with_each_side(store):
+    result = check_claim(store, "Luca Brandt erzielte den Siegtreffer in der 89. Minute.")
+    assert result.verdict == "disputed" and result.label == "umstritten"
+    assert kinds_of_evidence(result) == Counter({"supports": 1, "refutes": 1})
+    assert {item["article"]["source"] for item in result.evidence} == {"sid", "Sportecho"}
+    assert "laut sid vom 26.05.2024 89." in result.explanation and "Sportecho" in result.explanation
+
+
+def test_unrelated_claim_is_not_found_and_says_so(store):
+    result = check_claim(store, "Der Bundestag beschloss ein neues Heizungsgesetz.")
+    assert result.verdict == "not_found" and result.label == "nicht belegt"
+    assert result.explanation == "Dazu steht nichts in den Artikeln." and result.evidence == []
+
+
+def test_negation_flips_the_verdict(store):
+    said = check_claim(store, "Bei dem Treffen wurden keine verbindlichen Dokumente unterzeichnet.")
+    denied = check_claim(store, "Bei dem Treffen wurden verbindliche Dokumente unterzeichnet.")
+    assert (said.verdict, denied.verdict) == ("supported", "refuted")
+    assert "umgekehrt" in denied.explanation
+
+
+def test_a_figure_inside_a_bound_is_not_confirmed_and_one_outside_is_refuted(store):
+    inside = check_claim(store, "Rund 12.000 Nordkoreaner arbeiten in Russland.")
+    outside = check_claim(store, "Rund 5.000 Nordkoreaner arbeiten in Russland.")
+    assert inside.verdict == "not_found" and "mehr als 10.000" in inside.explanation.lower()
+    assert outside.verdict == "refuted" and "nicht Rund 5.000" in outside.explanation
+
+
+def test_labels_and_explanations_follow_the_language(store, english):
+    result = check_claim(store, "Putin besuchte Pjöngjang 2005.")
+    assert result.label == "refuted" and result.to_json()["label"] == "refuted"
+    assert result.explanation.startswith("According to") and "2000, not 2005" in result.explanation
+
+
+def test_json_shape(store):
+    data = check_claim(store, "Die Wahlbeteiligung lag bei 48,2 Prozent.").to_json()
+    assert set(data) >= {"claim", "verdict", "label", "explanation", "evidence", "as_of", "claim_facts"}
+    assert data["verdict"] == "supported" and data["as_of"] == "2024-03-18"
+    assert set(data["evidence"][0]) == {"sentence", "article", "stance"}
+    assert set(data["evidence"][0]["article"]) == {"file", "title", "date", "source"}
+
+
+# -- bad input ---------------------------------------------------------------------
+
+
+def test_empty_input_asks_for_a_claim(store):
+    for empty in ("", "   ", "Stimmt es?", "/prüfe", None):
+        result = check_claim(store, empty)
+        assert (result.verdict, result.problem) == ("not_found", "empty")
+        assert result.explanation == "Bitte eine Behauptung eingeben."
+
+
+def test_a_w_question_is_not_a_claim(store):
+    result = check_claim(store, "Wer ist Putin?")
+    assert (result.verdict, result.problem, result.evidence) == ("not_found", "question", [])
+    assert "keine Behauptung" in result.explanation and "als Aussage" in result.explanation
+
+
+def test_an_english_claim_gets_an_honest_answer(store):
+    result = check_claim(store, "Putin visited Pyongyang in the year 2000")
+    assert (result.verdict, result.problem) == ("not_found", "english")
+    assert "nur Behauptungen auf Deutsch" in result.explanation
+
+
+def test_a_very_long_input_is_cut_to_its_first_sentence_with_a_note(store):
+    claim = "Putin besuchte Pjöngjang im Jahr 2005. " + "Das ist ein Füllsatz. " * 500
+    assert len(claim) > 10_000
+    result = check_claim(store, claim)
+    assert result.checked == "Putin besuchte Pjöngjang im Jahr 2005."
+    size = f"{len(claim):,}".replace(",", ".")
+    assert result.verdict == "refuted" and f"sehr lang ({size} Zeichen)" in result.note
+
+
+def test_markup_is_kept_as_typed_and_left_out_of_the_check(store):
+    claim = "<b>Putin</b> besuchte [bold]Pjöngjang[/bold] im Jahr 2005"
+    result = check_claim(store, claim)
+    assert result.claim == claim and result.verdict == "refuted"
+    assert "Markup" in result.note
+
+
+def test_fts_query_is_safe_for_any_input():
+    query = fts_query(read_claim('Er sagte: "Handel" AND (NEAR x*) OR - ^ 34 Mio. $ Pjöngjang'))
+    assert all(term.startswith('"') for term in query.split(" OR "))
+    assert '"handel"*' in query and '"pjongjang"' in query
+
+
+def test_an_empty_database_finds_nothing(tmp_path):
+    with Store(tmp_path / "empty.db") as empty:
+        result = check_claim(empty, "Putin besuchte Pjöngjang 2005.")
+    assert result.verdict == "not_found" and result.evidence == []
+
+
+# -- the parts -------------------------------------------------------------------------
+
+
+def test_openers_are_removed_and_questions_recognised():
+    assert prepare_claim("Stimmt es, dass Putin 2005 Pjöngjang besuchte?").text == "Putin 2005 Pjöngjang besuchte"
+    assert prepare_claim("/prüfe Der Handel beträgt 34 Millionen Dollar").text == "Der Handel beträgt 34 Millionen Dollar"
+    assert prepare_claim("Ist es wahr, dass Kim im Zug reiste?").text == "Kim im Zug reiste"
+    assert prepare_claim("Wie viel beträgt der Handel?").problem == "question"
+    assert prepare_claim("Besuchte Putin 2005 Pjöngjang?").problem is None  # a yes/no question is checked
+
+
+def test_word_keys_join_inflections_irregular_forms_and_synonyms():
+    assert word_keys("besuchte") & word_keys("besuchen")
+    assert word_keys("traf") & word_keys("Treffen")
+    assert word_keys("Gespräche") & word_keys("Gipfel")  # one synonym group
+    assert not word_keys("Handel") & word_keys("Gipfel")
+
+
+def test_figures_compare_by_value_unit_and_bound():
+    def amount(number, unit="USD", qualifier=None):
+        return Value(kind="amount", text="", start=0, end=0, number=number, unit=unit, qualifier=qualifier)
+
+    assert relation(amount(34e6), amount(34e6)) == "equal"
+    assert relation(amount(43e6), amount(34e6)) == "differs"
+    assert relation(amount(34e6, "EUR"), amount(34e6)) == "differs"  # another currency
+    assert relation(amount(34e6, "kg"), amount(34e6)) is None  # another measure: not comparable
+    assert relation(amount(1.9e6, qualifier="approx"), amount(2e6, qualifier="approx")) == "equal"
+    assert relation(amount(12e3), amount(10e3, qualifier="more_than")) == "fits"
+    assert relation(amount(5e3), amount(10e3, qualifier="more_than")) == "differs"
