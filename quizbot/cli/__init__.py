@@ -61,3 +61,7 @@ def main() -> None:
 
 
 # Commands register themselves on the group when imported; keep this list sorted.
+from quizbot.cli import check  # noqa: E402,F401
+from quizbot.cli import grade  # noqa: E402,F401
+from quizbot.cli import ingest  # noqa: E402,F401
+from quizbot.cli import play  # noqa: E402,F401
