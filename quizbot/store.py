@@ -211,8 +211,16 @@ class Store:
     # -- plumbing -----------------------------------------------------------
 
     def _migrate(self) -> None:
-        if MIGRATIONS.pending(self.db):
-            self._with_retry(lambda: MIGRATIONS.apply(self.db))
+        if not MIGRATIONS.pending(self.db):
+            return
+        # Under the write lock, and checked again there: a class opening an older
+        # database at once migrates it exactly once. (sqlite-utils would apply each
+        # migration in a deferred BEGIN that reads first; upgrading that to a write
+        # fails at once with "database is locked" when another process got there
+        # first: the busy handler does not wait for a reader turning writer.)
+        with self.write() as db:
+            if MIGRATIONS.pending(db):
+                MIGRATIONS.apply(db)  # each migration nests as a savepoint in this transaction
 
     @staticmethod
     def _with_retry(action, attempts: int = 5):
@@ -237,7 +245,11 @@ class Store:
             self.db.rollback()
             raise
         else:
-            self._with_retry(lambda: self.db.execute("COMMIT"))
+            try:
+                self._with_retry(lambda: self.db.execute("COMMIT"))
+            except BaseException:
+                self.db.rollback()  # never leave the write lock held by a failed commit
+                raise
 
     def close(self) -> None:
         self.db.close()
