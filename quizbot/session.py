@@ -62,6 +62,14 @@ class UngradableError(Exception):
     """A stored question the grader cannot grade (say, an edited answer missing from its choices)."""
 
 
+def locked_text() -> str:
+    """Why the quiz cannot start while another program holds the database's write lock."""
+    return tr("Die Datenbank ist gerade gesperrt – ein anderes Programm schreibt hinein. "
+              "Bitte gleich noch einmal starten.",
+              "The database is locked right now – another program is writing to it. "
+              "Please start again in a moment.")
+
+
 def warm_up() -> None:
     """Load the grader now (about 0.07 s, measured).
 
@@ -444,6 +452,7 @@ class QuizSession:
         self._asked_at = 0.0
         self._hints = 0
         self._resumable: Optional[dict] = None
+        self._plan_shown = False  # the greeting listed the planned quiz's articles
         self._state_before_contest = "question"
 
     # -- what the faces ask --------------------------------------------------
@@ -523,12 +532,17 @@ class QuizSession:
                     "Keine Frage passt zu dieser Auswahl (--kind/--article).",
                     "No question matches this selection (--kind/--article).",
                 ))]
-        greeting = [Message("greeting", self._greeting_text(self.planned), title=tr(
-            "Willkommen bei quizbot", "Welcome to quizbot"))]
+        title = tr("Willkommen bei quizbot", "Welcome to quizbot")
         if self.learner is None:
             self.state = "name"
-            return greeting + [Message("prompt", tr("Wie heißt du?", "What is your name?"))]
-        return greeting + self._begin()
+            self._plan_shown = True
+            return [Message("greeting", self._greeting_text(self.planned), title=title),
+                    Message("prompt", tr("Wie heißt du?", "What is your name?"))]
+        following = self._begin()
+        if self.state == "resume":  # the new quiz is described only if the learner chooses it
+            return [Message("greeting", self._hello(), title=title)] + following
+        self._plan_shown = True
+        return [Message("greeting", self._greeting_text(self.planned), title=title)] + following
 
     def handle(self, line: str) -> list[Message]:
         """React to one line the learner typed (or a button sent)."""
@@ -583,8 +597,11 @@ class QuizSession:
 
     # -- start, name, resume -------------------------------------------------
 
+    def _hello(self) -> str:
+        return tr(f"Hallo {self.learner}!", f"Hello {self.learner}!") if self.learner else tr("Hallo!", "Hello!")
+
     def _greeting_text(self, questions: list[dict]) -> str:
-        hello = tr(f"Hallo {self.learner}!", f"Hello {self.learner}!") if self.learner else tr("Hallo!", "Hello!")
+        hello = self._hello()
         if not questions:  # a review: the questions depend on the learner
             return hello + " " + tr("Ich bin quizbot und frage dich zu Nachrichtenartikeln ab.",
                                     "I am quizbot and I quiz you on news articles.")
@@ -621,16 +638,30 @@ class QuizSession:
             self._resumable = unfinished
             self.state = "resume"
             total = len(unfinished["question_ids"])
-            started = format_date(unfinished["started_at"])
+            started = self._day_phrase(unfinished["started_at"])
             return [Message("prompt", tr(
-                f"Du hast ein angefangenes Quiz vom {started} "
+                f"Du hast ein angefangenes Quiz {started} "
                 f"({unfinished['position']} von {total} Fragen beantwortet).\n"
-                "Weiter mit dem angefangenen Quiz? (ja/nein)",
-                f"You have an unfinished quiz from {started} "
+                "Weiter mit dem angefangenen Quiz? (ja/nein – nein beginnt ein neues)",
+                f"You have an unfinished quiz {started} "
                 f"({unfinished['position']} of {total} questions answered).\n"
-                "Continue the unfinished quiz? (yes/no)",
-            ), options=self._yes_no_options())]
+                "Continue the unfinished quiz? (yes/no – no starts a new one)",
+            ), options=(Option(tr("Ja, weiter", "Yes, continue"), tr("ja", "yes")),
+                        Option(tr("Nein, neues Quiz", "No, new quiz"), tr("nein", "no"))))]
         return self._new_run(greet=greet)
+
+    def _day_phrase(self, started_at: str) -> str:
+        """'von heute', 'von gestern' or 'vom 03.12.2026' (when the unfinished quiz began)."""
+        try:
+            started = datetime.fromisoformat(started_at).astimezone().date()
+        except (TypeError, ValueError):
+            return tr(f"vom {format_date(started_at)}", f"from {format_date(started_at)}")
+        days = (self._now().astimezone().date() - started).days
+        if days == 0:
+            return tr("von heute", "from today")
+        if days == 1:
+            return tr("von gestern", "from yesterday")
+        return tr(f"vom {format_date(started_at)}", f"from {format_date(started_at)}")
 
     def _take_resume(self, line: str) -> list[Message]:
         answer = _yes_no(line)
@@ -641,7 +672,11 @@ class QuizSession:
         unfinished, self._resumable = self._resumable, None
         if not answer:
             self.store.set_session(unfinished["id"], status="abandoned")
-            return self._new_run()
+            if self._plan_shown or not self.planned:
+                return self._new_run()
+            self._plan_shown = True
+            plan = self._greeting_text(self.planned).removeprefix(self._hello()).strip()
+            return [Message("info", tr("Neues Quiz: ", "New quiz: ") + plan)] + self._new_run()
         ids = unfinished["question_ids"]
         found = {q["id"]: q for q in _questions_in_order(self.store, ids)}
         attempts = self.store.attempts(session_id=unfinished["id"])
@@ -721,6 +756,8 @@ class QuizSession:
         elif question["kind"] == "truefalse":
             options = self._yes_no_options()
             text = tr(f"Stimmt das? {text}", f"True or false? {text}") if not text.rstrip().endswith("?") else text
+        elif question["kind"] == "cloze":
+            text += "\n" + tr(f"Gesucht: {_wanted(question)}", f"Wanted: {_wanted(question)}")
         return Message("question", text, title=title, options=options)
 
     def _take_answer(self, given: str) -> list[Message]:
@@ -779,7 +816,7 @@ class QuizSession:
             lines.append(tr("Die Aussage stimmt.", "The statement is true.") if question["correct"]
                          else tr("Die Aussage stimmt nicht.", "The statement is false."))
             if not question["correct"] and question.get("correction"):
-                lines.append(question["correction"])
+                lines.append(_without_quote(question["correction"], question.get("sentence") or ""))
         elif graded.verdict != "correct":
             answer = _with_letter(question, question["answer"])
             if answer not in note:
@@ -832,7 +869,7 @@ class QuizSession:
                 missed.append(MissedQuestion(
                     number=number, question=printable(attempt["question"] or ""),
                     given=printable(_with_letter(question, attempt["given"] or "")),
-                    answer=printable(_with_letter(question, attempt["expected"] or "")),
+                    answer=printable(_shown_answer(question, attempt["expected"] or "")),
                     sentence=printable(question.get("sentence") or ""),
                     source=printable(source_line(question["article"])) if question else "",
                 ))
@@ -883,7 +920,7 @@ class QuizSession:
             return [Message("error", tr("Das geht erst, wenn das Quiz läuft.",
                                         "That works once the quiz is running."))]
         if name == "/punkte":
-            return [Message("score", self.status or tr("Noch keine Punkte.", "No points yet."))]
+            return [Message("score", self._score_text())]
         if name == "/quelle":
             return self._source() + self._reminder()
         if name == "/einspruch":
@@ -893,6 +930,19 @@ class QuizSession:
         if name == "/hinweis":
             return [self._hint()]
         return self._skip()
+
+    def _score_text(self) -> str:
+        """'2 von 3 Antworten richtig · jetzt Frage 4 von 10'."""
+        run = self.run
+        if run is None or not run.answered:
+            return tr("Noch keine Punkte – die erste Antwort zählt gleich.",
+                      "No points yet – your first answer counts right away.")
+        text = tr(f"{run.points} von {run.answered} {'Antwort' if run.answered == 1 else 'Antworten'} richtig",
+                  f"{run.points} of {run.answered} {'answer' if run.answered == 1 else 'answers'} right")
+        if run.position < run.total:
+            text += tr(f" · jetzt Frage {run.position + 1} von {run.total}",
+                       f" · now question {run.position + 1} of {run.total}")
+        return text + "."
 
     def _help_message(self) -> Message:
         rows = [
@@ -928,15 +978,12 @@ class QuizSession:
         if question["kind"] == "truefalse" and self._hints == 1:
             detail = answer_type_label(question["answer_type"])
             return Message("hint", tr(f"Es kommt auf {detail} an.", f"It hinges on {detail}."))
-        if question["kind"] != "choice" and self._hints == 1:
-            wanted = question.get("hint") or answer_type_label(question["answer_type"])
-            return Message("hint", tr(f"Gesucht: {wanted}.", f"Wanted: {wanted}."))
-        if question["kind"] in ("open", "cloze") and self._hints == 2:
-            answer = question["answer"]
-            words = len(answer.split())
-            return Message("hint", tr(
-                f"Die Antwort beginnt mit „{answer[0]}“ und hat {words} {'Wort' if words == 1 else 'Wörter'}.",
-                f"The answer starts with '{answer[0]}' and has {words} {'word' if words == 1 else 'words'}."))
+        # a cloze shows what is wanted with the gap, so its first hint is the first letter
+        first_letter_at = 1 if question["kind"] == "cloze" else 2
+        if question["kind"] == "open" and self._hints == 1:
+            return Message("hint", tr(f"Gesucht: {_wanted(question)}.", f"Wanted: {_wanted(question)}."))
+        if question["kind"] in ("open", "cloze") and self._hints == first_letter_at:
+            return Message("hint", _first_letter_hint(question["answer"]))
         self._hints -= 1  # nothing new was given
         return Message("hint", tr("Mehr Hinweise habe ich nicht – rate ruhig oder /überspringen.",
                                   "That's all the hints I have – take a guess or /skip."))
@@ -1014,6 +1061,12 @@ class QuizSession:
         from quizbot.factcheck import check_claim  # only loaded when someone checks a claim
 
         result = check_claim(self.store, claim)
+        if self._gives_away_open_answer(result.evidence):
+            return [Message("info", tr(
+                "Das steht im Satz der offenen Frage – ich prüfe es nach deiner Antwort, "
+                "sonst verrate ich die Lösung.",
+                "That is in the sentence of the open question – I will check it after your answer, "
+                "otherwise I would give the answer away."))] + self._reminder()
         lines = [result.explanation]
         for item in result.evidence[:3]:
             lines.append(quoted(item["sentence"]))
@@ -1022,6 +1075,12 @@ class QuizSession:
                                                                f"Fact check: {result.label}"),
                           verdict=result.verdict)
         return [message] + self._reminder()
+
+    def _gives_away_open_answer(self, evidence: list[dict]) -> bool:
+        question = self.current
+        if question is None or not question.get("sentence"):
+            return False
+        return any(item["sentence"] == question["sentence"] for item in evidence)
 
     @staticmethod
     def _yes_no_options() -> tuple[Option, ...]:
@@ -1045,6 +1104,44 @@ def _grade(question: dict, given: str) -> _Graded:
     return _Graded(result.verdict, result.accepted, result.score, result.note)
 
 
+def _without_quote(correction: str, sentence: str) -> str:
+    """A correction without its quote of the source sentence, which the evidence shows next:
+    "Richtig ist: 500 Millionen Euro. Im Artikel steht: „…“" -> "Richtig ist: 500 Millionen Euro."."""
+    if not sentence or sentence not in correction:
+        return correction
+    before = correction[: correction.index(sentence)].rstrip(" „“\"")
+    if before.endswith(":"):  # drop the label of the quote ("Im Artikel steht:")
+        before = before[: before.rfind(". ") + 1] if ". " in before else ""
+    return before.strip() or correction
+
+
+def _wanted(question: dict) -> str:
+    """What kind of answer a question wants: the generator's hint, else from its answer type."""
+    return question.get("hint") or answer_type_label(question["answer_type"])
+
+
+def _first_letter_hint(answer: str) -> str:
+    """"Die Antwort beginnt mit „2“ und hat vier Ziffern." (a number counts digits, else words)."""
+    if answer.isdigit():
+        count = len(answer)
+        return tr(f"Die Antwort beginnt mit „{answer[0]}“ und hat {_small_number(count)} "
+                  f"{'Ziffer' if count == 1 else 'Ziffern'}.",
+                  f"The answer starts with '{answer[0]}' and has {count} {'digit' if count == 1 else 'digits'}.")
+    count = len(answer.split())
+    if count == 1:
+        return tr(f"Die Antwort beginnt mit „{answer[0]}“ und ist ein Wort.",
+                  f"The answer starts with '{answer[0]}' and is one word.")
+    return tr(f"Die Antwort beginnt mit „{answer[0]}“ und hat {_small_number(count)} Wörter.",
+              f"The answer starts with '{answer[0]}' and has {count} words.")
+
+
+def _small_number(count: int) -> str:
+    """Numbers up to twelve as words in German text ("vier Wörter"), larger ones as digits."""
+    words = ("null", "eine", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+             "zehn", "elf", "zwölf")
+    return words[count] if count < len(words) else str(count)
+
+
 def _without_verdict_word(note: str) -> str:
     """The grader's note without a leading verdict ("Falsch – richtig ist B)" -> "Richtig ist B)"),
     which the headline already says."""
@@ -1052,6 +1149,14 @@ def _without_verdict_word(note: str) -> str:
     if dash and head in (tr("Richtig", "Correct"), tr("Falsch", "Wrong")) and rest:
         return rest[0].upper() + rest[1:]
     return note
+
+
+def _shown_answer(question: dict, expected: str) -> str:
+    """The right answer as a learner would give it: "B) Roland Busch", "nein – die Aussage stimmt nicht"."""
+    if question.get("kind") == "truefalse":
+        return (tr("ja – die Aussage stimmt", "yes – the statement is true") if question["correct"]
+                else tr("nein – die Aussage stimmt nicht", "no – the statement is false"))
+    return _with_letter(question, expected)
 
 
 def _with_letter(question: dict, text: str) -> str:

@@ -35,6 +35,10 @@ class StoreError(Exception):
     """The database cannot be used (missing, corrupt, not a quizbot database, locked)."""
 
 
+class StoreBusyError(StoreError):
+    """Another process holds the write lock longer than the busy timeout and retries."""
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -232,7 +236,7 @@ class Store:
                 if "locked" not in str(error) and "busy" not in str(error):
                     raise
                 if attempt == attempts - 1:
-                    raise StoreError(f"database is busy: {error}") from error
+                    raise StoreBusyError(f"database is busy: {error}") from error
                 time.sleep(0.05 * 2**attempt)
 
     @contextlib.contextmanager

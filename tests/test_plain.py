@@ -60,9 +60,9 @@ def test_end_of_input_mid_quiz_saves_and_the_next_run_resumes(db):
     assert "Alles gespeichert (1 von 3 beantwortet)" in out(first)
     assert rows(db, "select status, position from sessions") == [("active", 1)]
     second = quizbot("play", "--plain", "--learner", "ben", "--db", str(db), stdin="ja\n/punkte\n")
-    assert "Weiter mit dem angefangenen Quiz? (ja/nein)" in out(second)
+    assert "Weiter mit dem angefangenen Quiz? (ja/nein – nein beginnt ein neues)" in out(second)
     assert "Weiter geht's mit Frage 2 von 3." in out(second)
-    assert "Frage 2 von 3 · 0 Punkte" in out(second)
+    assert "0 von 1 Antwort richtig · jetzt Frage 2 von 3." in out(second)
     assert rows(db, "select count(*) from sessions") == [(1,)]
 
 

@@ -52,6 +52,14 @@ def session_on(db, *keys: str, learner: str | None = "anna", clock=None, now=NOW
                        clock=clock or Clock(), now=lambda: now)
 
 
+def leave_unfinished(db) -> None:
+    """anna answers the first of two questions and leaves."""
+    session = session_on(db, "eco-open-amount", "wx-open-temp")
+    session.start()
+    session.handle("500 Millionen Euro")
+    session.leave()
+
+
 def texts(messages: list[Message]) -> str:
     return "\n".join(f"{m.title}\n{m.text}" for m in messages)
 
@@ -201,8 +209,9 @@ def test_truefalse_takes_ja_and_nein_and_explains_a_false_statement(db):
     assert [o.send for o in question.options] == ["ja", "nein"]
     reply = session.handle("nein")
     assert reply[0].verdict == "correct"
-    assert reply[0].text == ("Richtig!\nDie Aussage stimmt nicht.\nRichtig ist: 500 Millionen Euro. "
-                             "Im Artikel steht: „Der Konzern investiert dafür 500 Millionen Euro.“")
+    # the correction without its quote: the evidence right after quotes the sentence
+    assert reply[0].text == "Richtig!\nDie Aussage stimmt nicht.\nRichtig ist: 500 Millionen Euro."
+    assert reply[1].text.startswith("„Der Konzern investiert dafür 500 Millionen Euro.“")
     wrong = session.handle("stimmt nicht")[0]
     assert wrong.verdict == "wrong" and wrong.text == "Falsch.\nDie Aussage stimmt."
 
@@ -214,10 +223,25 @@ def test_hints_for_open_question_type_then_first_letter_and_are_counted(db):
     session = session_on(db, "wx-open-temp")
     session.start()
     assert session.handle("/hinweis")[0].text == "Gesucht: ein Betrag mit Einheit."
-    assert session.handle("/hinweis")[0].text == "Die Antwort beginnt mit „3“ und hat 2 Wörter."
+    assert session.handle("/hinweis")[0].text == "Die Antwort beginnt mit „3“ und hat zwei Wörter."
     assert "Mehr Hinweise habe ich nicht" in session.handle("/hinweis")[0].text
     session.handle("38,2 Grad")
     assert attempts(db)[0]["hints"] == 2
+
+
+def test_cloze_shows_the_answer_type_with_the_gap_so_its_first_hint_is_the_first_letter(db):
+    session = session_on(db, "wx-cloze-year")
+    question = session.start()[-1]
+    assert question.text == "Die Aufzeichnungen begannen im Jahr ____.\nGesucht: eine Jahreszahl"
+    assert session.handle("/hinweis")[0].text == "Die Antwort beginnt mit „1“ und hat vier Ziffern."
+    assert "Mehr Hinweise habe ich nicht" in session.handle("/hinweis")[0].text
+
+
+def test_one_word_answer_hint(db):
+    session = session_on(db, "wx-open-place")
+    session.start()
+    session.handle("/hinweis")
+    assert session.handle("/hinweis")[0].text == "Die Antwort beginnt mit „C“ und ist ein Wort."
 
 
 def test_generator_hint_is_used_when_present(db):
@@ -283,8 +307,9 @@ def test_contest_with_reason_inline_and_asked_for(db):
 def test_score_help_and_unknown_command(db):
     session = session_on(db, "eco-open-amount", "wx-open-temp")
     session.start()
+    assert session.handle("/punkte")[0].text.startswith("Noch keine Punkte")
     session.handle("500 Millionen Euro")
-    assert session.handle("/punkte")[0].text == "Frage 2 von 2 · 1 Punkt"
+    assert session.handle("/punkte")[0].text == "1 von 1 Antwort richtig · jetzt Frage 2 von 2."
     help_text = session.handle("/hilfe")[0].text
     for command in ("/hinweis", "/überspringen", "/quelle", "/punkte", "/einspruch", "/hilfe", "/ende"):
         assert command in help_text
@@ -336,7 +361,7 @@ def test_quit_mid_quiz_keeps_everything_and_next_start_offers_resume(db):
     assert session.done
     again = session_on(db, count=3)
     prompt = again.start()[-1]
-    assert "Weiter mit dem angefangenen Quiz? (ja/nein)" in prompt.text
+    assert "Weiter mit dem angefangenen Quiz? (ja/nein – nein beginnt ein neues)" in prompt.text
     assert "1 von 3 Fragen beantwortet" in prompt.text
     resumed = again.handle("ja")
     assert resumed[-1].title == "Frage 2 von 3 · Offene Frage"
@@ -348,10 +373,7 @@ def test_quit_mid_quiz_keeps_everything_and_next_start_offers_resume(db):
 
 
 def test_declining_resume_abandons_the_old_session(db):
-    session = session_on(db, "eco-open-amount", "wx-open-temp")
-    session.start()
-    session.handle("500 Millionen Euro")
-    session.leave()
+    leave_unfinished(db)
     again = session_on(db, count=2)
     again.start()
     fresh = again.handle("nein")
@@ -360,6 +382,25 @@ def test_declining_resume_abandons_the_old_session(db):
         old = store.session(attempts(db)[0]["session_id"])
         assert old["status"] == "abandoned"
         assert store.open_session(store.learner_id("anna"))["id"] == again.run.session_id
+
+
+def test_resume_offer_greets_without_describing_a_quiz_that_may_not_be_played(db):
+    leave_unfinished(db)
+    again = session_on(db, count=2)
+    greeting, offer = again.start()
+    assert greeting.text == "Hallo anna!"
+    assert offer.text.startswith("Du hast ein angefangenes Quiz ") and "(1 von 2 Fragen beantwortet)" in offer.text
+    assert [o.label for o in offer.options] == ["Ja, weiter", "Nein, neues Quiz"]
+    fresh = again.handle("nein")
+    assert fresh[0].text.startswith("Neues Quiz: 2 Fragen zu ")
+    assert "• Siemens investiert in Erlangen, Süddeutsche Zeitung, 12.03.2024" in texts(fresh) or \
+        "• Hitzerekord in Cottbus" in texts(fresh) or "• Freiburg gewinnt das Derby" in texts(fresh)
+
+
+def test_resume_offer_says_today_for_a_quiz_begun_today(db):
+    leave_unfinished(db)
+    offer = session_on(db, count=2, now=datetime.now(timezone.utc)).start()[-1]
+    assert offer.text.startswith("Du hast ein angefangenes Quiz von heute (1 von 2")
 
 
 def test_end_of_input_says_all_is_saved(db):
@@ -459,6 +500,30 @@ def test_a_question_that_cannot_be_graded_can_be_skipped(db):
     refused = session.handle("B")[0]
     assert refused.kind == "error" and "/überspringen" in refused.text
     assert session.handle("/überspringen")[0].verdict == "skipped"
+
+
+def test_a_claim_about_the_open_question_is_checked_only_after_the_answer(tmp_path):
+    db = built_db(tmp_path / "built.db")
+    with Store(db) as store:
+        about_investment = [q["id"] for q in store.questions()
+                            if q["sentence"] == "Der Konzern investiert dafür 500 Millionen Euro."]
+    session = QuizSession(Store(db), QuizOptions(question_ids=about_investment[:2]), "anna")
+    session.start()
+    claim = "Stimmt es, dass Siemens 500 Millionen Euro in Erlangen investiert?"
+    held_back, reminder = session.handle(claim)
+    assert held_back.kind == "info" and "nach deiner Antwort" in held_back.text
+    assert "500 Millionen Euro" not in held_back.text
+    assert reminder.text.startswith("Offen ist noch Frage 1:")
+    session.handle("/überspringen")
+    session.handle("/überspringen")
+    assert session.handle(claim)[0].verdict == "supported"  # the quiz is over: nothing to give away
+
+
+def test_missed_truefalse_shows_the_answer_as_ja_or_nein(db):
+    session = session_on(db, "eco-tf-amount")
+    session.start()
+    results = next(m for m in session.handle("ja") if m.kind == "results").results
+    assert results.missed[0].lines()[1:3] == ["Deine Antwort: ja", "Richtig: nein – die Aussage stimmt nicht"]
 
 
 def test_claims_are_checked_against_the_articles_and_the_question_stays_open(tmp_path):

@@ -7,14 +7,14 @@ import threading
 
 import pytest
 
-from chat_material import build_quiz_db, empty_db
+from chat_material import build_quiz_db, built_db, empty_db
 from quizbot.session import QuizOptions, QuizSession
 from quizbot.cli.play import open_session
 from quizbot.store import Store
 from quizbot.tui.app import QuizApp
 from quizbot.tui.screens import ResultsScreen, TooSmallScreen
 from quizbot.tui.widgets import (
-    ChatMessage, LearnerMessage, OptionButton, Options, QuizHeader, StatusMessage,
+    ChatMessage, LearnerMessage, OptionButton, Options, QuizHeader, ResultsCard, StatusMessage,
 )
 
 
@@ -52,6 +52,10 @@ def messages(app: QuizApp, kind: str | None = None) -> list:
 
 def header(screen) -> str:
     return str(screen.query_one(QuizHeader).render())
+
+
+def screen_text(screen) -> str:
+    return " ".join(str(w.render()) for w in screen.query("Static"))
 
 
 def attempts(db) -> list[tuple]:
@@ -137,7 +141,7 @@ async def test_results_screen_then_repeat_the_missed(db):
         await say(pilot, "1900")
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
-        text = " ".join(str(w.render()) for w in screen.query("Static"))
+        text = screen_text(screen)
         assert "1 von 2 richtig" in text and "Lückentext:    0 von 1" in text
         assert "Deine Antwort: 1900" in text and "Richtig: 1893" in text
         assert "— Hitzerekord in Cottbus, rbb24, 20.07.2022" in text
@@ -167,7 +171,7 @@ async def test_quit_mid_quiz_then_resume_in_a_new_app(db):
         prompt = messages(again)[-1]
         assert "Weiter mit dem angefangenen Quiz?" in prompt.text
         yes = again.chat.query(OptionButton).first()
-        assert yes.label.plain == "Ja"
+        assert yes.label.plain == "Ja, weiter"
         await pilot.click(yes)
         await pilot.pause()
         assert messages(again)[-1].title == "Frage 2 von 3 · Offene Frage"
@@ -256,6 +260,7 @@ async def test_unusable_database_says_so_and_enter_quits(tmp_path, problem, says
         await started(app, pilot)
         error = messages(app, "error")[-1]
         assert "quizbot kann nicht starten" in error.text and says in error.text
+        assert says in app.failure  # `quizbot play` prints it again once the screen is gone
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_value == []
@@ -290,3 +295,156 @@ async def test_empty_database_says_how_to_ingest(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_value == []
+
+
+async def test_cloze_shows_the_gap_with_what_is_wanted(db):
+    app = app_on(db, "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        question = app.chat.query(ChatMessage).last()
+        assert str(question.render()).endswith("Die Aufzeichnungen begannen im Jahr ____.\nGesucht: eine Jahreszahl")
+
+
+async def test_source_score_and_help_commands_in_the_app(db):
+    app = app_on(db, "sport-open-count", "eco-open-amount")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "34.700")
+        await pilot.press("f3")
+        await pilot.pause()
+        source = messages(app, "source")[-1]
+        assert source.title == "Quelle zu Frage 1" and "Vor 34.700 Zuschauern" in source.text
+        widget = app.chat.query(ChatMessage).filter(".-source").last()
+        assert widget.styles.margin.top == 1  # a message of its own, not glued to the line above
+        await say(pilot, "/punkte")
+        assert messages(app, "score")[-1].text == "1 von 1 Antwort richtig · jetzt Frage 2 von 2."
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "/einspruch" in messages(app, "help")[-1].text
+        assert messages(app)[-1].text.startswith("Offen ist noch Frage 2")
+
+
+async def test_completion_of_a_command_with_an_umlaut(db):
+    app = app_on(db, "wx-open-temp", "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await pilot.press("/", "ü", "tab")
+        assert app.chat.answer_input.value == "/überspringen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert messages(app, "verdict")[-1].verdict == "skipped"
+
+
+async def test_contest_asks_for_the_reason_and_buttons_wait(db):
+    app = app_on(db, "eco-choice-person", "sport-choice-person")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "A")
+        await say(pilot, "/einspruch")
+        assert "Warum ist deine Antwort richtig?" in messages(app, "prompt")[-1].text
+        assert app.chat.answer_input.placeholder == "Deine Begründung (leer = abbrechen)"
+        await pilot.click([b for b in app.chat.query(OptionButton) if not b.disabled][0])
+        await pilot.pause()
+        assert messages(app, "prompt")[-1].text.startswith("Einspruch")  # the click was not taken
+        assert app.focused is app.chat.answer_input
+        await say(pilot, "Joe Kaeser war lange Chef.")
+        assert "ist gespeichert" in messages(app, "contest")[-1].text
+    with Store(db) as store:
+        assert [c["reason"] for c in store.contests()] == ["Joe Kaeser war lange Chef."]
+
+
+async def test_quit_mid_quiz_shows_the_score_so_far(db):
+    app = app_on(db, "eco-open-amount", "wx-cloze-year", "wx-open-temp")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "500 Millionen Euro")
+        await say(pilot, "/ende")
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        text = screen_text(screen)
+        assert "Zwischenstand" in text and "1 von 1 richtig (bis Frage 1 von 3)" in text
+        assert "Alles gespeichert (1 von 3 beantwortet)" in text
+        await pilot.press("j")  # no repeat offer: j does nothing
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ResultsScreen)
+        await pilot.press("enter")  # the focused Beenden button
+        await pilot.pause()
+    assert app.return_value == [
+        "Alles gespeichert (1 von 3 beantwortet). Beim nächsten Start mit dem Namen anna geht es weiter."]
+
+
+async def test_the_log_keeps_the_results_after_a_repeat(db):
+    app = app_on(db, "eco-open-amount", "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "500 Millionen Euro")
+        await say(pilot, "1900")
+        await pilot.press("j")
+        await pilot.pause()
+        card = app.chat.query(ResultsCard).last()
+        parts = [str(w.render()) for w in card.query("Static")]
+        assert parts[0] == "Ergebnis\n1 von 2 richtig"
+        assert parts[-1].startswith("2. Die Aufzeichnungen begannen im Jahr ____.\nDeine Antwort: 1900\nRichtig: 1893")
+
+
+async def test_a_claim_typed_in_the_chat_is_checked(tmp_path):
+    db = built_db(tmp_path / "built.db")
+    app = QuizApp(lambda: QuizSession(Store(db), QuizOptions(seed=1, count=2, kinds=("open",)), "anna"))
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "Stimmt es, dass Vincenzo Grifo dreimal traf?")
+        claim = messages(app, "claim")[-1]
+        assert claim.title == "Faktencheck: widerlegt" and claim.verdict == "refuted"
+        widget = app.chat.query(ChatMessage).filter(".-claim").last()
+        assert widget.has_class("-refuted")
+        assert messages(app)[-1].text.startswith("Offen ist noch Frage 1")
+
+
+async def test_review_brings_back_what_was_missed(db):
+    app = app_on(db, "eco-open-amount", "wx-cloze-year")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "500 Millionen Euro")
+        await say(pilot, "1900")
+        await pilot.press("n")
+        await pilot.pause()
+    review = app_on(db, review=True)
+    async with review.run_test() as pilot:
+        await started(review, pilot)
+        assert header(review.chat) == "quizbot · Wiederholung  —  Frage 1 von 1 · 0 Punkte"
+        assert messages(review)[-1].text.startswith("Die Aufzeichnungen begannen im Jahr ____.")
+        await say(pilot, "1893")
+        assert isinstance(review.screen, ResultsScreen)
+
+
+async def test_markup_and_escape_codes_in_the_name_show_literally(db):
+    app = app_on(db, "wx-cloze-year", learner=None)
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await say(pilot, "[bold]Zoë[/] \x1b[31mrot")
+        assert app.chat.query(LearnerMessage).last().content.plain == "[bold]Zoë[/] rot"
+        assert messages(app, "info")[-1].text == "Los geht's, [bold]Zoë[/] rot!"
+
+
+async def test_a_locked_database_says_so(db, monkeypatch):
+    monkeypatch.setattr("quizbot.session.CHAT_BUSY_TIMEOUT_S", 0.01)  # fail fast instead of waiting
+    blocker = sqlite3.connect(db)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        app = app_on(db, "wx-cloze-year", learner="neu")  # a new learner must be written
+        async with app.run_test() as pilot:
+            await started(app, pilot)
+            assert "Die Datenbank ist gerade gesperrt" in messages(app, "error")[-1].text
+            assert app.failure.startswith("Die Datenbank ist gerade gesperrt")
+    finally:
+        blocker.rollback()
+        blocker.close()
+
+
+async def test_light_and_dark_theme(db):
+    app = QuizApp(lambda: QuizSession(Store(db), QuizOptions(seed=1), "anna"), light=True)
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-dark"

@@ -9,8 +9,8 @@ from typing import Optional
 import click
 
 from quizbot.cli import UserError, cli, db_option
-from quizbot.session import KINDS, QuizOptions, QuizSession, SessionError
-from quizbot.store import StoreError
+from quizbot.session import KINDS, QuizOptions, QuizSession, SessionError, locked_text
+from quizbot.store import StoreBusyError, StoreError
 
 
 @cli.command("play")
@@ -56,6 +56,8 @@ def open_session(db_path: Optional[str], options: QuizOptions, learner: Optional
     try:
         store = open_store(db_path)
     except UserError as error:  # the chat screen shows it; line mode turns it back
+        if isinstance(error.__cause__, StoreBusyError):
+            raise error.__cause__  # the chat explains a lock in its own words
         raise SessionError(error.format_message()) from error
     return QuizSession(store, options, learner)
 
@@ -66,6 +68,8 @@ def _play_plain(db_path: Optional[str], options: QuizOptions, learner: Optional[
     try:
         session = open_session(db_path, options, learner)
         code = run_plain(session)
+    except StoreBusyError as error:
+        raise UserError(locked_text()) from error
     except (StoreError, SessionError) as error:
         raise UserError(str(error)) from error
     if code:
@@ -76,7 +80,19 @@ def _play_full_screen(db_path: Optional[str], options: QuizOptions, learner: Opt
                       light: bool) -> None:
     from quizbot.tui.app import QuizApp
 
-    app = QuizApp(lambda: open_session(db_path, options, learner), light=light)
+    app = QuizApp(lambda: open_session(db_path, options, learner), light=light,
+                  first_start=_first_start(db_path))
     parting_words = app.run()
+    if app.failure:  # shown in the chat; repeated here so it stays on the terminal
+        raise UserError(app.failure)
     for line in parting_words or []:
         click.echo(line)
+
+
+def _first_start(db_path: Optional[str]) -> bool:
+    """True when the per-user sample database is still to be built (that takes a while)."""
+    if db_path is not None:
+        return False
+    from quizbot.build import default_db_path
+
+    return not default_db_path().exists()

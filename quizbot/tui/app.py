@@ -18,8 +18,8 @@ from textual.binding import Binding
 from textual.geometry import Size
 
 from quizbot.i18n import tr
-from quizbot.session import Message, QuizSession, SessionError, warm_up
-from quizbot.store import StoreError
+from quizbot.session import Message, QuizSession, SessionError, locked_text, warm_up
+from quizbot.store import StoreBusyError, StoreError
 from quizbot.tui.screens import ChatScreen, ResultsScreen, TooSmallScreen
 from quizbot.tui.widgets import QuizHeader, StatusMessage
 
@@ -41,11 +41,13 @@ class QuizApp(App[list[str]]):
         Binding("ctrl+t", "toggle_theme", tr("Hell/Dunkel", "Light/dark")),
     ]
 
-    def __init__(self, open_session: Callable[[], QuizSession], *, light: bool = False) -> None:
+    def __init__(self, open_session: Callable[[], QuizSession], *, light: bool = False,
+                 first_start: bool = False) -> None:
         super().__init__()
         self._open_session = open_session
+        self._first_start = first_start  # the sample database is built before the quiz can begin
         self.session: QuizSession | None = None
-        self.failed = False
+        self.failure: str | None = None  # why the quiz could not start (printed again on exit)
         self.chat = ChatScreen()
         self.theme = "textual-light" if light else "textual-dark"
 
@@ -55,9 +57,9 @@ class QuizApp(App[list[str]]):
     def chat_mounted(self) -> None:
         """The chat is on screen: show a status and open the session in a worker."""
         self.chat.chat_log.mount(StatusMessage(tr(
-            "Die Quiz-Datenbank wird geöffnet … (beim ersten Start werden die Beispielartikel eingelesen)",
-            "Opening the quiz database … (on first start the sample articles are read in)",
-        )))
+            "Erster Start: die Beispielartikel werden eingelesen und Fragen daraus gebaut …",
+            "First start: reading the sample articles and building questions from them …",
+        ) if self._first_start else tr("Die Quiz-Datenbank wird geöffnet …", "Opening the quiz database …")))
         self._check_size()
         self._load()
 
@@ -68,6 +70,9 @@ class QuizApp(App[list[str]]):
         try:
             session = self._open_session()
             messages = session.start()
+        except StoreBusyError:
+            self.call_from_thread(self._show_failure, locked_text())
+            return
         except (StoreError, SessionError, OSError, sqlite3.Error) as error:
             self.call_from_thread(self._show_failure, str(error))
             return
@@ -86,7 +91,7 @@ class QuizApp(App[list[str]]):
         warm_up()  # the grader loads while the learner reads the first question
 
     def _show_failure(self, error: str) -> None:
-        self.failed = True
+        self.failure = error
         self.chat.chat_log.query(StatusMessage).remove()
         self.chat.chat_log.add([Message("error", tr(
             f"quizbot kann nicht starten: {error}\n"
@@ -106,7 +111,7 @@ class QuizApp(App[list[str]]):
         ``shown`` is what the log shows for it (a button's label instead of its letter).
         """
         if self.session is None or self.session.done:
-            if self.session is not None or self.failed:
+            if self.session is not None or self.failure:
                 self.exit(self.parting_words())
             return
         options = self.chat.chat_log.active_options

@@ -17,7 +17,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from quizbot.i18n import tr
 from quizbot.session import Message, Option, command_names
-from quizbot.tui.widgets import ChatInput, ChatLog, OptionButton, QuizHeader, message_content
+from quizbot.tui.widgets import ChatInput, ChatLog, OptionButton, QuizHeader, message_content, results_parts
 
 
 class ChatScreen(Screen):
@@ -57,11 +57,10 @@ class ChatScreen(Screen):
         self.app.submit(event.value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if self.app.session is not None and self.app.session.state == "contest":
-            return  # the next line is the contest's reason: it must be typed
-        if isinstance(event.button, OptionButton) and not event.button.disabled:
+        typing_a_reason = self.app.session is not None and self.app.session.state == "contest"
+        if not typing_a_reason and isinstance(event.button, OptionButton) and not event.button.disabled:
             self.app.submit(event.button.send, shown=event.button.label.plain)
-            self.answer_input.focus()
+        self.answer_input.focus()  # typing goes on in the input line (a contest's reason must be typed)
 
     def action_send(self, text: str) -> None:
         self.app.submit(text)
@@ -81,8 +80,8 @@ class ResultsScreen(Screen):
     """
 
     BINDINGS = [
-        Binding("j,y", "choose(0)", tr("Ja", "Yes"), show=False),
-        Binding("n,escape", "choose(1)", tr("Nein", "No"), show=False),
+        Binding("j,y", "choose(0)", tr("Ja", "Yes"), key_display="j"),
+        Binding("n,escape", "choose(1)", tr("Nein", "No"), key_display="n"),
         Binding("pageup", "scroll_body('page_up')", show=False),
         Binding("pagedown", "scroll_body('page_down')", show=False),
         Binding("up", "scroll_body('up')", show=False),
@@ -96,19 +95,8 @@ class ResultsScreen(Screen):
         self.options: tuple[Option, ...] = next((m.options for m in followups if m.options), ())
 
     def compose(self) -> ComposeResult:
-        results = self.results.results
         yield QuizHeader(id="header")
-        with VerticalScroll(id="results-body", can_focus=False):
-            yield Static(Content.assemble((results.title, "bold"), "\n", results.headline()),
-                         id="results-headline")
-            if results.by_kind:
-                yield Static(Content("\n".join(results.kind_lines())), id="results-kinds")
-            if results.missed:
-                yield Static(Content(results.missed_heading()), classes="missed-heading")
-                for item in results.missed:
-                    first, *rest = item.lines()
-                    yield Static(Content.assemble((first, "bold"), "\n", message_content(
-                        Message("evidence", "\n".join(rest)))), classes="missed")
+        yield VerticalScroll(*results_parts(self.results.results), id="results-body", can_focus=False)
         for message in self.followups:
             yield Static(message_content(message), classes="followup")
         with HorizontalGroup(id="results-actions"):
@@ -133,6 +121,10 @@ class ResultsScreen(Screen):
 
     def action_scroll_body(self, how: str) -> None:
         getattr(self.query_one("#results-body"), f"scroll_{how}")()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # j/n answer the repeat offer; without one (all right, or quit mid-quiz) they are not shown
+        return bool(self.options) if action == "choose" else True
 
     def action_choose(self, number: int) -> None:
         if not self.options:

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Static
 
-from quizbot.session import Message, Option, printable
+from quizbot.session import Message, Option, Results, printable
 
 
 def message_content(message: Message) -> Content:
@@ -39,6 +39,30 @@ def message_content(message: Message) -> Content:
     return Content.assemble(*parts)
 
 
+def results_parts(results: Results) -> list[Static]:
+    """The end of a quiz as widgets: headline, score by kind, each missed question with
+    its answer and source. The results screen shows them, and the log keeps a copy."""
+    parts = [Static(Content.assemble((results.title, "bold"), "\n", results.headline()),
+                    classes="results-headline")]
+    if results.by_kind:
+        parts.append(Static(Content("\n".join(results.kind_lines())), classes="results-kinds"))
+    if results.missed:
+        parts.append(Static(Content(results.missed_heading()), classes="missed-heading"))
+        for item in results.missed:
+            first, *rest = item.lines()
+            parts.append(Static(Content.assemble((first, "bold"), "\n", message_content(
+                Message("evidence", "\n".join(rest)))), classes="missed"))
+    return parts
+
+
+class ResultsCard(VerticalGroup):
+    """The results in the log, laid out as on the results screen (readable after a repeat)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(*results_parts(message.results), classes="results")
+        self.message = message
+
+
 class QuizHeader(Static):
     """One line on top: the quiz and the progress ("Frage 3 von 10 · 2 Punkte").
 
@@ -51,6 +75,11 @@ class QuizHeader(Static):
         if status:
             parts += ["  —  ", status]
         self.update(Content.assemble(*parts), layout=False)
+
+
+# Buttons go side by side when their labels, with padding and gaps, fit this many columns.
+ACROSS_WIDTH = 60
+ACROSS_GAP = 6
 
 
 class ChatMessage(Static):
@@ -133,12 +162,13 @@ class ChatLog(VerticalScroll, can_focus=False):
         """Show what the learner sent and the session's answer, in one mount (one layout pass)."""
         widgets: list[Static | Options] = [LearnerMessage(learner_line)] if learner_line.strip() else []
         for message in messages:
-            widgets.append(ChatMessage(message))
+            widgets.append(ResultsCard(message) if message.results else ChatMessage(message))
             new_buttons = bool(message.options) and message.kind in ("question", "prompt")
             if new_buttons or message.kind == "verdict":
                 self.retire_options()  # the question they answered is gone
             if new_buttons:
-                across = all(len(option.label) <= 12 for option in message.options)
+                # side by side when they fit on one line of the narrowest chat (80 columns)
+                across = sum(len(option.label) + ACROSS_GAP for option in message.options) <= ACROSS_WIDTH
                 self.active_options = Options(message.options, across=across)
                 widgets.append(self.active_options)
             if message.struck and self.active_options is not None:
