@@ -430,17 +430,21 @@ def _cut_tail(lines: list[_Line], rules: _Rules) -> None:
 def _drop_boilerplate(lines: list[_Line], rules: _Rules, meta: Metadata) -> None:
     aliases = _sources().aliases
     skip_related = False
+    related_at = -1
     for index, line in enumerate(lines):
         if not line.keep:
             continue
         text = line.text
-        if skip_related and _headline_like(text) and lines[index - 1].block == line.block:
+        # The box's headlines follow its label, on the next lines or after one blank line.
+        in_box = lines[index - 1].block == line.block or index - 1 == related_at
+        if skip_related and _headline_like(text) and in_box:
             line.keep = False  # a headline in a "Mehr zum Thema" box
             continue
         skip_related = False
         if _fullmatch_any(rules.related, text):
             line.keep = False
             skip_related = True
+            related_at = index
         elif _fullmatch_any(rules.credit, text):
             line.keep, line.credit = False, True
             _mark_captions(lines, index)

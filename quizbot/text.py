@@ -85,6 +85,7 @@ _SPACE_RUN = re.compile(r"\s*")
 WORD_LOOKBACK = 40  # characters searched for the word before a period: any abbreviation is shorter
 _NEXT_WORD = re.compile(r"\s+[\"„“‚‘'»«(\[]*([^\s\"„“”‚‘’'»«(\[]+)")
 _ORDINAL_NUMBER = re.compile(r"\d{1,3}")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]{2,7}")  # "VIII." in "der VIII. Zivilsenat" (one letter is an initial)
 QUESTION_HEADING_MAX_WORDS = 8
 
 
@@ -190,8 +191,8 @@ def _ends_sentence(paragraph: str, match: re.Match) -> bool:
         return word + "." in may_close and starts_sentence
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "Donald J. Trump", "Schoigu (l.)"
-    if _ORDINAL_NUMBER.fullmatch(word):
-        return starts_sentence  # "am 25. April" goes on, "auf Platz 3. Der Sieger" ends
+    if _ORDINAL_NUMBER.fullmatch(word) or _ROMAN_ORDINAL.fullmatch(word):
+        return starts_sentence  # "am 25. April" goes on, "auf Platz 3. Der Sieger" ends; "des VIII. Zivilsenats"
     return True
 
 

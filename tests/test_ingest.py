@@ -280,6 +280,7 @@ def test_title_rubrics_and_toplines(first_line, title):
     "line, agency",
     [
         ("BERLIN. Die Bundesregierung hat den Haushalt für 2025 beschlossen.", None),
+        ("BERLIN taz | Die Bundesregierung hat den Haushalt für 2025 beschlossen.", None),
         ("Washington (AFP/dpa) - Die Bundesregierung hat den Haushalt für 2025 beschlossen.", "AFP"),
     ],
 )
@@ -331,3 +332,75 @@ def test_words_from_boilerplate_in_ordinary_sentences_stay():
     cleaned = clean_text("Bäckerei verkauft mehr Kekse\n" + "\n".join(body))
     assert cleaned.paragraphs == body
     assert cleaned.removed == ["Bäckerei verkauft mehr Kekse"]
+
+
+# --------------------------------------------------------------------------
+# Articles written after the engine (tests/articles_unseen): outlets' furniture
+# --------------------------------------------------------------------------
+
+UNSEEN = Path(__file__).parent / "articles_unseen"
+
+
+@pytest.mark.parametrize(
+    "name, date, author, source",
+    [
+        ("sz_bgh_eigenbedarf.txt", "2025-03-12", "Katharina Lenz", "Süddeutsche Zeitung"),
+        ("orf_studie_hoergeraete.txt", "2025-05-07", None, "ORF"),  # not "JAMA Neurology" from the link list
+        ("spiegel_quartalszahlen.html", "2024-10-24", "Jonas Brecht", "DER SPIEGEL"),
+        ("taz_bvg_warnstreik.txt", None, "Lena Hoffmann", "taz"),
+        ("bz_gemeinderat_freibad.txt", "2025-01-15", "Jana Brugger", "Badische Zeitung"),
+    ],
+)
+def test_unseen_article_metadata(name, date, author, source):
+    article = read(UNSEEN / name)
+    assert (article.date, article.author, article.source) == (date, author, source)
+
+
+@pytest.mark.parametrize(
+    "name, gone, kept",
+    [
+        ("sz_bgh_eigenbedarf.txt",
+         ["Lesen Sie mehr", "Mieten in München: Wo", "Wohnungsnot: Was", "Bestens informiert", "SZ Plus",
+          "Newsletter", "© SZ", "Foto: Uli Deck"],
+         ["urteilte der für Mietrecht zuständige VIII. Zivilsenat.", "Mieterbund begrüßt die Entscheidung"]),
+        ("orf_studie_hoergeraete.txt",
+         ["science.ORF.at/Agenturen", "Links:", "JAMA Neurology\n", "Mehr zum Thema", "Warum Einsamkeit",
+          "APA/Helmut Fohringer"],
+         ["Erste Ergebnisse werden 2029 erwartet.", "im Fachjournal „JAMA Neurology“ erschienen"]),
+        ("spiegel_quartalszahlen.html",
+         ["Zustimmung", "Akzeptieren", "Schlagzeilen", "Lesen Sie auch", "Krise der Autoindustrie",
+          "Die Lage am Morgen", "jbr/dpa", "Diskutieren", "Impressum", "Foto: Marijan Murat"],
+         ["Der operative Gewinn (Ebit) sank von Juli bis September auf 212 Millionen Euro"]),
+        ("taz_bvg_warnstreik.txt",
+         ["BERLIN taz |", "Mehr zum Thema", "Kommentar zum BVG-Streik", "#BVG", "Genossenschaft",
+          "fehlerhinweis", "Foto: Carsten Koall"],
+         ["Berlinerinnen und Berliner müssen sich ab Donnerstag", "Leere Gleise: Schon beim ersten Warnstreik"]),
+        ("bz_gemeinderat_freibad.txt",
+         ["Artikel verschenken", "Artikel anhören", "Mehr zum Thema", "Hallenbad Emmendingen", "BZ-Newsletter",
+          "BZ-Plus", "Foto: Jana Brugger"],
+         ["Das Freibad in Waldkirch wurde 1962 eröffnet.", "Der Antrag fand keine Mehrheit."]),
+    ],
+)
+def test_unseen_article_boilerplate_goes_and_content_stays(name, gone, kept):
+    article = read(UNSEEN / name)
+    for mark in gone:
+        assert mark not in article.text, mark
+    for passage in kept:
+        assert passage in article.text, passage
+
+
+def test_a_read_more_box_after_a_blank_line_goes_but_a_later_subheading_stays():
+    text = (
+        "Sturm über der Nordsee\n"
+        "Das Sturmtief erreichte am Montag Windstärke 11. Auf Sylt fielen Bäume um.\n\n"
+        "Lesen Sie mehr zum Thema\n\n"
+        "Klimawandel: Werden Stürme stärker?\n"
+        "Bahn stellt Verkehr im Norden ein\n\n"
+        "Fähren fahren wieder\n"
+        "Der Deutsche Wetterdienst erwartet erst am Mittwoch eine Beruhigung.\n"
+    )
+    assert clean_text(text).paragraphs == [
+        "Das Sturmtief erreichte am Montag Windstärke 11. Auf Sylt fielen Bäume um.",
+        "Fähren fahren wieder",
+        "Der Deutsche Wetterdienst erwartet erst am Mittwoch eine Beruhigung.",
+    ]

@@ -24,6 +24,9 @@ def texts(text: str) -> list[str]:
          ["Die Bayern liegen nach dem 21. Spieltag auf Rang zwei.", "Leverkusen führt."]),
         ("Der Vertrag wurde am 25.4.2019 in Moskau unterzeichnet. Er gilt ab Mai.",
          ["Der Vertrag wurde am 25.4.2019 in Moskau unterzeichnet.", "Er gilt ab Mai."]),
+        ("Das urteilte der VIII. Zivilsenat des BGH. Die Klage scheiterte.",
+         ["Das urteilte der VIII. Zivilsenat des BGH.", "Die Klage scheiterte."]),
+        ("Die Rede hielt Papst Benedikt XVI. Er sprach lange.", ["Die Rede hielt Papst Benedikt XVI.", "Er sprach lange."]),
         # a number that ends a sentence
         ("Sie landete auf Platz 3. Der Sieger kam aus Kenia.",
          ["Sie landete auf Platz 3.", "Der Sieger kam aus Kenia."]),
