@@ -572,6 +572,8 @@ def _main_quantity(text: str, match: re.Match) -> Optional[_Found]:
             return None  # "die Elf" (a team), "in Acht nehmen"
         if match["mal"] and number == 1:
             return None  # "einmal" is mostly "once"/"just", not a count
+        if match["fach"] and number == 1:
+            return None  # "eine einfache Maßnahme" is simple, not "das Einfache"
     if match["sign"]:
         number = -number
     qualifier = lx.qualifiers[fold(match["qual"].strip())] if match["qual"] else None

@@ -204,6 +204,7 @@ def test_ordinal_value_of_words():
         "Erst kürzlich: Ich achte darauf, eine Frau kam noch einmal.",
         "Nach tagelangen Spekulationen begannen mehrstündige Verhandlungen.",
         "Das 5G-Netz ist da.",
+        "Ein Hörgerät sei eine vergleichsweise einfache Maßnahme.",
     ],
 )
 def test_things_that_are_no_quantities(text):
