@@ -57,6 +57,9 @@ _QUOTE = re.compile(r"„([^“”„\"]+)[“”\"]|»([^«»]+)«|“([^”“
 _NAMING_VERB = re.compile(r"\b(?:nannte|nennt|bezeichnete|bezeichnet)\b[^„\"»“,.]{0,60}$")
 _YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 _GENITIVE_S = re.compile(r"(?<=[a-zäöüß])s$")
+_ROMAN_NUMERAL = re.compile(r"I{1,3}|IV|V|VI{1,3}|IX|X")
+# "eine 71 Jahre alte Rentnerin": a duration that is somebody's age
+_AGE_AFTER = re.compile(r"\s+alt(?:e[nmrs]?)?\b")
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,25 @@ def _role_lengths() -> tuple[int, ...]:
 @lru_cache(maxsize=None)
 def given_names() -> frozenset[str]:
     return frozenset(lexicon_lines("given_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def given_name_genders() -> dict[str, Optional[str]]:
+    """Given name -> "f" or "m", None for a name both carry (listed names are male unless noted)."""
+    table: dict[str, Optional[str]] = {name: "m" for name in given_names()}
+    for row in lexicon_rows("given_name_genders.tsv"):
+        table[row[0]] = row[1] if row[1] in ("f", "m") else None
+    return table
+
+
+def person_gender(name: str, role_stem: Optional[str] = None) -> Optional[str]:
+    """"f" or "m" from the given name, else from the role word ("Vorstandschefin"); None if unknown."""
+    parts = name.split()
+    gender = given_name_genders().get(parts[0]) if len(parts) > 1 else None
+    if gender is None and role_stem:
+        role = roles().get(fold(role_stem))
+        gender = role.gender if role else None
+    return gender
 
 
 @lru_cache(maxsize=None)
@@ -294,7 +316,7 @@ def _name_end(tokens: list[Token], i: int) -> int:
         after_given_name = tokens[end - 1].text in given_names()  # "Martin Richter": a surname, not a judge
         if (
             _NAME_WORD.fullmatch(word)
-            and not _NOUN_ENDING.search(word)
+            and (after_given_name or not _NOUN_ENDING.search(word))
             and word not in not_names()
             and not is_place_word(word)
             and (after_given_name or not role_of(word))
@@ -429,6 +451,9 @@ def _find_mentions(tokens: list[Token], org_spans: list[tuple[int, int, str]], r
     taken: set[int] = {i for first, last, _ in org_spans for i in range(first, last + 1)}
 
     def add(mention: _Mention) -> None:
+        mention = _before_institution(mention, words, taken)
+        if mention is None:
+            return
         after = words[mention.last + 1] if mention.last + 1 < len(words) else ""
         if words[mention.last].endswith("s") and after[:1].isupper() and not is_name_word(after):
             return  # a genitive before its noun: "Kim Jong-uns Großvater", "Putins Bemühungen"
@@ -448,6 +473,20 @@ def _find_mentions(tokens: list[Token], org_spans: list[tuple[int, int, str]], r
     for mention in mentions:
         mention.affiliation = _affiliation(words, mention.last + 1, org_spans)
     return sorted(mentions, key=lambda m: m.first)
+
+
+def _before_institution(mention: _Mention, words: list[str], taken: set[int]) -> Optional[_Mention]:
+    """A name that ran into an institution ("Johanna Reiter von der Medizinischen Universität")
+    ends before its particle; None when nothing of the name is left."""
+    inside = [i for i in range(mention.first, mention.last + 1) if i in taken]
+    if not inside or inside[0] == mention.first:
+        return mention
+    last = inside[0] - 1
+    while last >= mention.first and words[last] in name_particles()[0] | name_particles()[1]:
+        last -= 1
+    if last < mention.first:
+        return None
+    return replace(mention, last=last)
 
 
 def _role_mention(tokens: list[Token], words: list[str], i: int) -> Optional[_Mention]:
@@ -571,6 +610,9 @@ def _find_organisations(tokens: list[Token], sentence_text: str) -> list[tuple[i
         word = words[i]
         head = _organisation_head(word) or ("-" in word and _organisation_head(word.rsplit("-", 1)[1])) or None
         compound_head = "-" in word and head is not None and not _organisation_head(word)
+        if head and i + 1 < len(words) and organisation_at(words, i + 1):
+            i += 1  # "die Gewerkschaft IG Metall": the lexicon name is the answer, not "Gewerkschaft IG"
+            continue
         if head:
             first, last = i, i
             before = words[i - 1] if i > 0 else ""
@@ -588,6 +630,8 @@ def _find_organisations(tokens: list[Token], sentence_text: str) -> list[tuple[i
                 or (words[i + 1][:1].isupper() and is_name_word(words[i + 1]) and word in ("Agentur", "Nachrichtenagentur"))
             ):
                 last = i + 1  # "Agentur Tass", "Universität Hamburg", "Nachrichtenagentur KCNA"
+                if last + 1 < len(words) and _ROMAN_NUMERAL.fullmatch(words[last + 1]):
+                    last += 1  # "Landgericht München I"
             elif i + 3 < len(words) and words[i + 1] in "„\"»" and words[i + 3] in "“\"«":
                 last = i + 3  # Zeitung „Wedomosti“
             if first < i or last > i or compound_head:
@@ -725,6 +769,8 @@ def _quantity_facts(sentence: Sentence, quantities: list[numbers.Quantity]) -> l
         if _year_read_as_count(sentence.text, quantity):
             quantity = replace(quantity, kind="year", noun=None, iso=quantity.text)
         extra = {key: value for key, value in (("noun", quantity.noun), ("iso", quantity.iso)) if value}
+        if quantity.kind == "duration" and _AGE_AFTER.match(sentence.text, quantity.end):
+            extra["age"] = True  # "eine 71 Jahre alte Rentnerin": asked and confused as an age
         facts.append(
             Fact(
                 kind=quantity.kind,
@@ -782,9 +828,12 @@ def sentence_facts(sentence: Sentence, registry: PersonRegistry) -> list[Fact]:
     facts = _quantity_facts(sentence, quantities)
     persons = [_person_fact(sentence, tokens, mention, registry) for mention in mentions]
     facts.extend(persons)
+    org_ends = {last for _, last, _, _ in orgs}
     for first, last, name, organisation in orgs:
         if not person_tokens.intersection(range(first, last + 1)):
             extra = {"type": organisation.type, "gender": organisation.gender, "canonical": organisation.canonical}
+            if first >= 2 and tokens[first - 1].text == "(" and first - 2 in org_ends:
+                extra["spelt_out_before"] = True  # "BGH" in "der Bundesgerichtshof (BGH)"
             facts.append(Fact("organisation", text[tokens[first].start : tokens[last].end], sentence.index,
                               tokens[first].start, tokens[last].end, label=name, extra=extra))
     for first, last, place, genitive in _find_places(tokens, person_tokens | org_tokens):
@@ -846,6 +895,9 @@ def _complete_person(fact: Fact, registry: PersonRegistry) -> None:
     affiliation = registry.affiliations.get(full) or registry.affiliations.get(fact.label)
     if affiliation:
         fact.extra.setdefault("affiliation", affiliation)
+    gender = person_gender(full, role[1] if role else None)
+    if gender:
+        fact.extra["gender"] = gender  # options for "sagte Vorstandschefin _____" are women
 
 
 def _without_overlaps(facts: Iterable[Fact]) -> list[Fact]:

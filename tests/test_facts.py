@@ -194,3 +194,50 @@ def test_extraction_is_deterministic(seeds):
     assert [(f.kind, f.text, f.start, f.label, f.role, f.extra) for f in again] == [
         (f.kind, f.text, f.start, f.label, f.role, f.extra) for f in seeds["004"]
     ]
+
+
+# --------------------------------------------------------------------------
+# Articles written after the engine (tests/articles_unseen)
+# --------------------------------------------------------------------------
+
+UNSEEN = Path(__file__).parent / "articles_unseen"
+
+
+def test_a_name_that_runs_into_an_institution_ends_before_it():
+    facts = facts_of(UNSEEN / "orf_studie_hoergeraete.txt")
+    reiter = find(facts, "person", "Johanna Reiter")  # "… Johanna Reiter von der Medizinischen Universität …"
+    assert reiter.role == "Neurologin" and reiter.extra["affiliation"] == "Medizinische Universität Innsbruck"
+    later = [f for f in facts if f.kind == "person" and f.text == "Reiter"]
+    assert later and all(f.extra["full_name"] == "Johanna Reiter" for f in later)
+
+
+def test_surnames_that_end_like_nouns_after_a_given_name():
+    assert find(from_text("Senatorin Birgit Hartung (CDU) rief zur Ruhe auf."), "person", "Birgit Hartung")
+    assert not [f for f in from_text("Die Zeitung meldete eine Einigung.") if f.kind == "person"]
+
+
+def test_a_lexicon_name_after_a_head_word_is_the_organisation():
+    facts = from_text("Die Gewerkschaft IG Metall reagierte empört. Die Gewerkschaft Verdi ruft zum Streik auf.")
+    assert [f.answer for f in facts if f.kind == "organisation"] == ["IG Metall", "Verdi"]
+    court = find(from_text("Das Landgericht München I wies die Klage ab."), "organisation", "Landgericht München I")
+    assert court.extra["type"] == "staat/justiz"
+
+
+def test_persons_carry_a_gender_from_given_name_or_role():
+    facts = facts_of(UNSEEN / "spiegel_quartalszahlen.html")
+    assert find(facts, "person", "Miriam Kalkbrenner").extra["gender"] == "f"  # Vorstandschefin, Miriam
+    assert find(facts, "person", "Thomas Fiedler").extra["gender"] == "m"  # "Gesamtbetriebsratsvorsitzende"
+    unknown = find(from_text("Das sagte Kanzlerin Xiu Lang am Montag."), "person", "Xiu Lang")
+    assert unknown.extra["gender"] == "f"  # no listed given name: the role tells
+
+
+def test_an_age_is_told_apart_from_a_duration():
+    facts = from_text("Geklagt hatte eine 71 Jahre alte Rentnerin. Der Streit dauerte vier Jahre.")
+    assert find(facts, "duration", "71 Jahre").extra.get("age") is True
+    assert "age" not in find(facts, "duration", "vier Jahre").extra
+
+
+def test_an_abbreviation_in_brackets_knows_its_spelt_out_name():
+    facts = from_text("Das hat der Bundesgerichtshof (BGH) am Mittwoch entschieden.")
+    assert find(facts, "organisation", "BGH").extra.get("spelt_out_before") is True
+    assert "spelt_out_before" not in find(facts, "organisation", "Bundesgerichtshof").extra

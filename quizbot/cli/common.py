@@ -18,10 +18,10 @@ def open_store(db_path: Optional[str], *, create: bool = False) -> Store:
     ``--db`` it is the per-user database, built from the bundled samples on
     first use.
     """
-    from quizbot.build import ensure_default_db  # the pipeline loads only when needed
-
     try:
         if db_path is None:
+            from quizbot.build import ensure_default_db  # the pipeline loads only when needed
+
             return Store(ensure_default_db())
         path = Path(db_path).expanduser()
         if not path.exists() and not create:
