@@ -56,11 +56,18 @@ MAX_WORDS = 50
 CAPTION_MIN_WORDS = 9  # a heading this long that reads as a sentence is a photo caption
 CHOICES = 4
 MAX_CHOICE_QUOTE_WORDS = 4  # longer quotations are recognised by their grammar among the options
+CORPUS_FIGURE_RANGE = 5  # another article's figure is an option within this factor: not 41,20 Euro for 5 Euro
 ADDITIVE_UNITS = frozenset({"°C", "°F", "K"})  # temperatures are not confused by a factor of ten
 ANAPHOR_PENALTY = 0.15  # per word pointing outside the question ("dieser", "ihm")
 SUBJECT_PRONOUNS = frozenset({"er", "sie"})  # after the verb they are the clause's unresolved subject
 DEMONSTRATIVES = frozenset({"das", "dies", "diese", "dieser", "dieses"})  # before a verb: "Das sind 40 Prozent mehr"
 MAX_CONTEXT_CHARS = 300  # a longer sentence before is too much to read as context
+STRONG_NEED, WEAK_NEED = 2, 1  # how much a sentence depends on the one before
+NO_CONTEXT_PENALTY = {STRONG_NEED: 0.35, WEAK_NEED: 0.05}  # when there is no sentence before to show
+OPEN_NEED_PENALTY = 0.2  # an open question cannot show the sentence it depends on
+EARLY_WORDS = 6  # a pronoun this early in a sentence points back
+SHORT_SENTENCE_WORDS = 9  # a shorter sentence without a name leans on the one before
+MAX_TITLE_WORDS = 8  # an undated article is named by a title (or its headline part) this short
 NUMERIC_KINDS = frozenset({"amount", "count", "duration", "distance", "percent", "factor"})
 ENTITY_KINDS = frozenset({"person", "place", "organisation"})
 
@@ -85,6 +92,8 @@ _CORRELATES = frozenset({"damit", "darauf", "davon", "dafür", "daran", "darübe
 _WORD = re.compile(r"\w+")
 _ONE_SCALE = re.compile(r"\bein(?:e)? (?:Million|Milliarde|Billion)")
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
+_ABBREVIATION_AFTER = re.compile(r" \([A-ZÄÖÜ][\wÄÖÜäöü-]{0,8}[A-ZÄÖÜ][\w-]{0,4}\)")  # " (BGH)", " (WHO)", " (BVerfG)"
+_YEAR_SPAN = re.compile(r"\d{4}\s*(?:[-–/]|bis)\s*\d{2,4}")
 _PARENTHETICAL = re.compile(r"\s[–-]\s[^–]+?\s[–-]\s|\s\([^)]*\)")  # " – ebenfalls in Wladiwostok – "
 _INFINITIVE_CLAUSE_END = re.compile(r"\bzu \w+$|\w+zu\w+en$")
 _CHARACTERISATION = re.compile(
@@ -105,6 +114,20 @@ def _anaphors() -> tuple[tuple[str, ...], frozenset[str]]:
     rows = lexicon_rows("anaphors.txt")
     anywhere = tuple(f" {fold(row[0])} " for row in rows if row[1] == "any")
     return anywhere, frozenset(fold(row[0]) for row in rows)
+
+
+@lru_cache(maxsize=None)
+def _pronoun_anaphors() -> frozenset[str]:
+    """The one-word anaphors that count anywhere ("ihnen", "dieser", "dort")."""
+    return frozenset(row[0] for row in lexicon_rows("anaphors.txt") if row[1] == "any" and " " not in row[0])
+
+
+@lru_cache(maxsize=None)
+def _reported_speech_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(subjunctive verb forms of indirect speech, words that name its source)."""
+    rows = lexicon_rows("reported_speech.txt")
+    return (frozenset(r[1] for r in rows if r[0] == "subjunctive"),
+            frozenset(r[1] for r in rows if r[0] == "attribution"))
 
 
 @lru_cache(maxsize=None)
@@ -149,12 +172,39 @@ def _sample(rng: random.Random, names: Sequence[str], size: int = 12) -> list[st
 
 
 @lru_cache(maxsize=None)
-def _lexicon_organisations(kind: Optional[str], gender: Optional[str]) -> tuple[str, ...]:
-    """Lexicon organisations of one type and gender, one spelling each (not the inflected "Europäischen Union")."""
+def _lexicon_organisations(kind: Optional[str], gender: Optional[str], abbreviated: bool) -> tuple[str, ...]:
+    """Lexicon organisations of one type (or type family, "staat") and gender, one spelling each
+    (not the inflected "Europäischen Union"); abbreviations ("EuGH") when the answer is one ("BGH")."""
     return tuple(
         name for name, organisation in organisations().items()
-        if organisation.type == kind and organisation.gender == gender and organisation.canonical == name
+        if kind in (organisation.type, _type_family(organisation.type)) and organisation.gender == gender
+        and not organisation.inflected and (organisation.canonical == name or abbreviated and _abbreviated(name))
     )
+
+
+def _abbreviated(name: str) -> bool:
+    """"BGH", "EuGH", "BVerfG", "CDU": a short name in capitals."""
+    return " " not in name and len(name) <= 8 and sum(ch.isupper() for ch in name) >= 2
+
+
+def _long_name(name: str) -> bool:
+    """"Weltgesundheitsorganisation", "Europäische Kommission": a name spelt out (not "IG Metall")."""
+    if " " in name:
+        return not any(_abbreviated(word) for word in name.split())
+    return len(name) >= 12
+
+
+def _same_form(option: str, answer: str) -> bool:
+    """Options keep the answer's form: no "UNO" among "Weltgesundheitsorganisation"s, no
+    "Bundesfinanzhof" among "BGH"s; short names ("Verdi", "Kreml") go with either."""
+    if _abbreviated(answer):
+        return not _long_name(option)
+    return not (_long_name(answer) and _abbreviated(option))
+
+
+def _type_family(kind: Optional[str]) -> Optional[str]:
+    """"staat/justiz" -> "staat": the family of a type branch (a type without a branch is its own)."""
+    return kind.split("/")[0] if kind else kind
 
 
 # --------------------------------------------------------------------------
@@ -174,6 +224,7 @@ def hint_for(kind: str) -> str:
         "amount": tr("Betrag mit Einheit", "amount with unit"),
         "count": tr("Anzahl", "number"),
         "duration": tr("Zeitdauer", "duration"),
+        "age": tr("Alter (in Jahren)", "age (in years)"),
         "distance": tr("Entfernung mit Einheit", "distance with unit"),
         "percent": tr("Prozentwert", "percentage"),
         "factor": tr("Faktor (das Wievielfache)", "factor (how many times)"),
@@ -187,6 +238,11 @@ def hint_for(kind: str) -> str:
         "term": tr("Begriff (ein Wort aus dem Artikel)", "term (a word from the article)"),
     }
     return hints.get(kind, tr("Antwort", "answer"))
+
+
+def _figure_kind(fact: Fact) -> str:
+    """The kind a figure is asked and confused as: "71 Jahre alt" is an age, not a duration."""
+    return "age" if fact.extra.get("age") else fact.kind
 
 
 def is_question_material(sentence: Sentence) -> bool:
@@ -212,7 +268,8 @@ class _Work:
         self.article = article
         self.sentences = {s.index: s for s in sentences}
         self.facts = facts
-        self.where = _where(article)  # "laut dem Artikel vom 25. April 2019"
+        self.where = _where(article)  # "laut dem Artikel vom 25. April 2019", "laut dem Artikel „…“"
+        self.namings = _namings(article)  # other ways to name it, when the first tells an answer
         self.by_sentence: dict[int, list[int]] = defaultdict(list)
         for index, fact in enumerate(facts):
             self.by_sentence[fact.sentence_index].append(index)
@@ -230,7 +287,7 @@ class _Work:
         self._values: dict[tuple[str, Optional[str]], set[float]] = defaultdict(set)
         for fact in corpus:
             if fact.kind in NUMERIC_KINDS and fact.value:
-                self._values[(fact.kind, fact.unit)].add(fact.value)
+                self._values[(_figure_kind(fact), fact.unit)].add(fact.value)
         self.mentions = Counter((f.kind, _entity_name(f)) for f in facts if f.kind in ENTITY_KINDS)
         self.distractor_cache: dict[tuple, list[str]] = {}
         self._words: dict[int, str] = {}
@@ -244,9 +301,9 @@ class _Work:
     def facts_of(self, sentence_index: int) -> list[Fact]:
         return [self.facts[i] for i in self.by_sentence[sentence_index]]
 
-    def values(self, kind: str, unit: Optional[str]) -> set[float]:
-        """The figures of one kind and unit in the article and the corpus."""
-        return self._values[(kind, unit)]
+    def values(self, fact: Fact) -> set[float]:
+        """The figures of the fact's kind and unit in the article and the corpus (ages apart from durations)."""
+        return self._values[(_figure_kind(fact), fact.unit)]
 
     def words_of(self, sentence_index: int) -> str:
         """A sentence as folded words between spaces, for whole-word lookups."""
@@ -277,11 +334,45 @@ class _Work:
 
 
 def _where(article: Article) -> str:
-    """How a question names its source: with the article's date when there is one."""
+    """How a question names its source: "laut dem Artikel vom 25. April 2019", else by title."""
+    return _namings(article)[0]
+
+
+def _namings(article: Article) -> list[str]:
+    """The ways a question may name its article, the preferred first, "laut dem Artikel" last.
+
+    In a quiz over several articles "laut dem Artikel" alone leaves the learner guessing
+    which: an undated article is named by its (short) title, else by its source.
+    """
     if article.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", article.date):
         year, month, day = (int(part) for part in article.date.split("-"))
-        return f"laut dem Artikel vom {day}. {_month_names()[month]} {year}"
-    return "laut dem Artikel"
+        return [f"laut dem Artikel vom {day}. {_month_names()[month]} {year}"]
+    found = []
+    title = (article.title or "").strip().rstrip(".")
+    if title and not title.endswith("…"):  # a title cut from the first paragraph names nothing
+        topline, _, headline = title.rpartition(": ")  # "Unwetter über Süddeutschland: Keller geflutet"
+        for candidate in (headline if topline and len(headline.split()) >= 3 else "", title, topline):
+            if candidate and 2 <= len(candidate.split()) <= MAX_TITLE_WORDS:
+                inner = candidate.replace("„", "‚").replace("“", "‘").replace('"', "")
+                found.append(f"laut dem Artikel „{inner}“")
+    source = re.sub(r"^(?:DER|DIE|DAS) ", "", (article.source or "").strip())
+    if source and " " not in source:
+        found.append(f"laut dem {source}-Artikel")  # "laut dem taz-Artikel", "laut dem SPIEGEL-Artikel"
+    return list(dict.fromkeys([*found, "laut dem Artikel"]))
+
+
+def _named(work: _Work, text: str, fact: Fact, answer: str) -> str:
+    """The question naming its article in the first way that does not tell the answer
+    (not "Inflation sinkt auf 2,4 Prozent" for a question about 2,4 Prozent)."""
+    preferred = work.namings[0]
+    naming = next(n for n in work.namings if n == work.namings[-1] or not _answer_in_question(n, fact, answer))
+    if naming == preferred:
+        return text
+    return text.replace(preferred, naming, 1).replace(_capitalised(preferred), _capitalised(naming), 1)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # --------------------------------------------------------------------------
@@ -344,6 +435,10 @@ def _askable(fact: Fact) -> bool:
     """Not "Hunderte" (an order of magnitude, not a figure), nor "beim zweiten Gipfel" (a word ordinal)."""
     if fact.qualifier == "vague":
         return False
+    if fact.kind == "year" and _YEAR_SPAN.search(fact.text):
+        return False  # "nach dem Koreakrieg 1950-53": a span, not the year the hint asks for
+    if fact.kind == "organisation" and fact.extra.get("spelt_out_before"):
+        return False  # "der Bundesgerichtshof (BGH)": the name before the brackets tells it
     return fact.kind != "ordinal" or any(ch.isdigit() for ch in fact.text)
 
 
@@ -370,7 +465,7 @@ def _question(
         accepted=_unique([answer, *accepted, *variants_of(answer)]),
         score=round(max(0.0, min(1.0, score)), 3),
         fact_index=index,
-        hint=hint_for(fact.kind),
+        hint=hint_for(_figure_kind(fact)),
         key=question_key(kind, sentence.text, fact.answer, form),
     )
 
@@ -472,16 +567,63 @@ def _context_before(work: _Work, sentence: Sentence) -> Optional[Sentence]:
 
 
 def _reading_context(work: _Work, sentence: Sentence) -> tuple[str, float]:
-    """The sentence to show before this one when it refers back ("Er besuchte …"), and a penalty:
+    """The sentences to show before this one when it refers back ("Er besuchte …"), and a penalty:
     a little for the longer read, much when there is nothing to resolve the reference with."""
     lead, penalty = "", 0.0
-    if _opens_with_anaphor(sentence.text):
-        previous = _context_before(work, sentence)
-        if previous and len(previous.text) < MAX_CONTEXT_CHARS:
-            lead, penalty = previous.text.rstrip() + " ", 0.1
-        else:
-            penalty = 0.35
+    need = _reference_need(work, sentence)
+    if need:
+        lead = _context_chain(work, sentence)
+        penalty = 0.1 if lead else NO_CONTEXT_PENALTY[need]
     return lead, penalty + ANAPHOR_PENALTY * min(2, _anaphor_count(sentence.text))
+
+
+def _context_chain(work: _Work, sentence: Sentence) -> str:
+    """The sentence before (and the one before that, when the first refers back itself):
+    "Weltweit leben … 57 Millionen Menschen mit Demenz. Im Jahr 2019 waren es noch 55 Millionen." """
+    previous = _context_before(work, sentence)
+    if previous is None or len(previous.text) >= MAX_CONTEXT_CHARS:
+        return ""
+    text = previous.text.rstrip()
+    if _reference_need(work, previous):
+        earlier = _context_before(work, previous)
+        if earlier and len(earlier.text) + len(text) < MAX_CONTEXT_CHARS:
+            text = earlier.text.rstrip() + " " + text
+    return text + " "
+
+
+def _reference_need(work: _Work, sentence: Sentence) -> int:
+    """How much a sentence depends on the one before: STRONG_NEED for a pronoun or demonstrative
+    ("Er besuchte …", "Viele von ihnen …") or reported speech without its speaker ("Die Pläne seien
+    überfällig."), WEAK_NEED for a short sentence without any name ("Erste Ergebnisse werden 2029
+    erwartet.") or an "es" after the verb ("Im Jahr 2019 waren es noch 55 Millionen."), else 0."""
+    text = sentence.text
+    if _opens_with_anaphor(text) or _early_pronoun(work, sentence) or _unattributed_report(work, sentence):
+        return STRONG_NEED
+    words = _word_string(" ".join(text.split()[:4])).split()
+    if "es" in words[2:]:
+        return WEAK_NEED
+    named = any(f.kind in ENTITY_KINDS for f in work.facts_of(sentence.index))
+    return WEAK_NEED if len(text.split()) < SHORT_SENTENCE_WORDS and not named else 0
+
+
+def _early_pronoun(work: _Work, sentence: Sentence) -> bool:
+    """A pronoun among the first words that no name before it resolves ("Rund die Hälfte von ihnen …")."""
+    first_name = min((f.start for f in work.facts_of(sentence.index) if f.kind == "person"), default=len(sentence.text))
+    return any(
+        fold(token.text) in _pronoun_anaphors()
+        for token in work.tokens_of(sentence.index)[:EARLY_WORDS] if token.start < first_name
+    )
+
+
+def _unattributed_report(work: _Work, sentence: Sentence) -> bool:
+    """Indirect speech that names no speaker: "Viele von ihnen besäßen nur eine Wohnung"."""
+    subjunctives, attributions = _reported_speech_words()
+    words = [token.text for token in work.tokens_of(sentence.index)]
+    if not subjunctives.intersection(words):
+        return False
+    if attributions.intersection(words) or speech_verbs().intersection(words):
+        return False
+    return not any(f.kind == "person" for f in work.facts_of(sentence.index))
 
 
 def _with_context(work: _Work, sentence: Sentence, body: str, fact: Fact, answer: str) -> Optional[str]:
@@ -493,7 +635,7 @@ def _with_context(work: _Work, sentence: Sentence, body: str, fact: Fact, answer
     if lead and _answer_in_question(lead, fact, answer):
         return None
     prefix = work.where[0].upper() + work.where[1:]
-    return f"{prefix}: {lead}{body}"
+    return _named(work, f"{prefix}: {lead}{body}", fact, answer)
 
 
 def _cloze_candidate(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Candidate]:
@@ -506,9 +648,19 @@ def _cloze_candidate(work: _Work, index: int, fact: Fact, sentence: Sentence) ->
     return _Candidate(score, key, "cloze", sentence.index, index, lambda: _cloze(work, index, fact, sentence, score))
 
 
+def _replaced_end(text: str, fact: Fact) -> int:
+    """Where the span a gap or a wrong option replaces ends: an organisation's abbreviation
+    after it goes too ("der Bundesgerichtshof (BGH)": "der _____ (BGH)" would tell the answer)."""
+    if fact.kind == "organisation":
+        abbreviation = _ABBREVIATION_AFTER.match(text, fact.end)
+        if abbreviation:
+            return abbreviation.end()
+    return fact.end
+
+
 def _cloze(work: _Work, index: int, fact: Fact, sentence: Sentence, score: float) -> Optional[Question]:
     text = sentence.text
-    gapped = text[: fact.start] + GAP + text[fact.end :]
+    gapped = text[: fact.start] + GAP + text[_replaced_end(text, fact) :]
     answer = fact.text  # what fits the gap: "dreieinhalbstündigen", "Nordkoreas"
     if answer[:1].isupper() and fact.start == 0 and fact.kind not in ENTITY_KINDS:
         answer = answer[0].lower() + answer[1:]  # "Mehr als 10.000" -> "mehr als 10.000"
@@ -552,10 +704,13 @@ def _open_questions(work: _Work, index: int, fact: Fact, sentence: Sentence) -> 
         if made is None:
             continue
         target = work.facts[made.target]
+        made.text = _named(work, made.text, target, made.answer)
         if _answer_in_question(made.text, target, made.answer):
             continue
         base = _sentence_quality(sentence) * KIND_WEIGHT["open"] * FACT_WEIGHT.get(target.kind, 0.8)
         score = base - made.penalty - ANAPHOR_PENALTY * min(2, _anaphor_count(made.text)) - _salience(work, target)
+        if _reference_need(work, sentence) == STRONG_NEED:
+            score -= OPEN_NEED_PENALTY
         results.append(_question("open", made.text, made.answer, target, made.target, sentence, score,
                                  made.form, made.accepted))
     return results
@@ -770,6 +925,8 @@ def _adverbial_start(fact: Fact, before: list[Token]) -> tuple[int, Optional[str
     words = [t.text for t in before]
     if fact.kind == "place":
         preposition = fact.extra.get("preposition")
+        if preposition == "aus" and len(words) >= 2 and words[-2][:1].isupper():
+            return 0, None  # "einen Mieter aus Berlin": where the person is from, not where the action goes
         if preposition in _PLACE_QUESTION_WORD and words and words[-1] == preposition:
             return before[-1].start, _PLACE_QUESTION_WORD[preposition]
         if len(words) >= 2 and words[-2] in ("in", "nach", "aus") and words[-1] in ("der", "die", "den", "dem"):
@@ -889,6 +1046,8 @@ def _choice(work: _Work, sentence: Sentence, stem: Optional[Question], score: fl
     answer = stem.answer
     if target.kind == "person":
         answer = _entity_name(target)  # choices show full names, the answer too
+        if len(answer.split()) < 2:
+            return None  # "Reiter" among full names stands out; its full name is not known
     wrong = _distractors(work, target, answer, stem.kind == "cloze")
     if len(wrong) < CHOICES - 1:
         return None
@@ -947,6 +1106,8 @@ def _number_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator
     written = quantity.number if quantity.number is not None else quantity.value
     if quantity.unit in ADDITIVE_UNITS:  # 22 Grad: 19, 25, 28 — not 220
         near = [written + step for step in (-3, 3, -6, 6, 10, -10)]
+    elif fact.extra.get("age"):  # 71 Jahre alt: 68, 75, 81 — not 710 or 7,1
+        near = [written + step for step in (-4, 4, -7, 7, 10, -10) if written + step > 0]
     elif written == int(written) and written < 10:  # vier Gipfel: drei, fünf, sechs, acht (not "eins")
         near = [n for n in (written + 1, written - 1, written + 2, written * 2, written - 2) if n >= 2]
     else:
@@ -954,8 +1115,8 @@ def _number_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator
     rng.shuffle(near)
     factors = [candidate / written for candidate in near if candidate]
     corpus = sorted({
-        value / quantity.value for value in work.values(fact.kind, fact.unit)
-        if 0.05 <= value / quantity.value <= 20 and value != quantity.value
+        value / quantity.value for value in work.values(fact)
+        if 1 / CORPUS_FIGURE_RANGE <= value / quantity.value <= CORPUS_FIGURE_RANGE and value != quantity.value
     })
     rng.shuffle(corpus)
     # Mostly the classic confusions, and one figure of the corpus when there is one.
@@ -999,7 +1160,8 @@ def _year_distractors(fact: Fact, rng: random.Random) -> list[str]:
         return []
     offsets = [1, -1, 2, -2, 3, -3, 5, -5, 10, -10]
     rng.shuffle(offsets)
-    return [str(year + offset) for offset in offsets]
+    written = fact.answer if str(year) in fact.answer else str(year)
+    return [written.replace(str(year), str(year + offset), 1) for offset in offsets]  # "Ende 2027" -> "Ende 2029"
 
 
 @dataclass(frozen=True)
@@ -1009,6 +1171,7 @@ class _Person:
     has_role: bool
     keys: frozenset[str]  # spelling-blind keys of the name's parts
     surname: str
+    gender: Optional[str]  # "f", "m" or None when unknown
 
 
 def _people(facts: Iterable[Fact]) -> list[_Person]:
@@ -1017,27 +1180,38 @@ def _people(facts: Iterable[Fact]) -> list[_Person]:
     for fact in facts:
         name = _entity_name(fact)
         if fact.kind == "person" and len(name.split()) > 1 and name not in people:
-            people[name] = _Person(name, fact.extra.get("group"), bool(fact.role), _name_keys(name), _surname(name))
+            people[name] = _Person(name, fact.extra.get("group"), bool(fact.role), _name_keys(name), _surname(name),
+                                   fact.extra.get("gender"))
     return list(people.values())
 
 
 def _person_distractors(work: _Work, fact: Fact, rng: random.Random) -> list[str]:
-    """Other persons of the article and the corpus, those with the same kind of role first."""
+    """Other persons of the article and the corpus, those with the same kind of role first.
+
+    Of the answer's gender: "sagte Vorstandschefin _____" offers no men. Persons of
+    unknown gender come last, those known to be of the other gender never.
+    """
     taken = _name_keys(_entity_name(fact)).union(
         *(_name_keys(_entity_name(f)) for f in work.facts_of(fact.sentence_index) if f.kind == "person")
     )
-    same_group: dict[str, str] = {}
-    others: dict[str, str] = {}
+    gender = fact.extra.get("gender")
+    buckets: list[dict[str, str]] = [{}, {}, {}, {}]  # same group, other group; then both of unknown gender
     for person in work.people:
         if taken & person.keys:
             continue  # not the person asked about, nor one of the sentence, nor a spelling of either
+        if gender and person.gender and person.gender != gender:
+            continue
         similar = person.has_role and person.group == fact.extra.get("group")
-        (same_group if similar else others).setdefault(person.surname, person.name)
-    ordered_same = list(same_group.values())
-    ordered_others = [name for key, name in others.items() if key not in same_group]
-    rng.shuffle(ordered_same)
-    rng.shuffle(ordered_others)
-    return ordered_same + ordered_others
+        unknown = bool(gender) and person.gender is None
+        buckets[2 * unknown + (not similar)].setdefault(person.surname, person.name)
+    ordered: list[str] = []
+    seen: set[str] = set()
+    for bucket in buckets:
+        names = [name for key, name in bucket.items() if key not in seen]
+        seen.update(bucket)
+        rng.shuffle(names)
+        ordered.extend(names)
+    return ordered
 
 
 @lru_cache(maxsize=65536)
@@ -1076,18 +1250,28 @@ def _organisation_distractors(work: _Work, fact: Fact, rng: random.Random) -> It
     kind, gender = fact.extra.get("type"), fact.extra.get("gender")
     # Not the answer under another name (WHO for Weltgesundheitsorganisation), nor one of the sentence.
     taken = {f.extra.get("canonical") for f in work.facts_of(fact.sentence_index) if f.kind == "organisation"}
-    seen = list(dict.fromkeys(  # same type and gender: "teilte der _____ mit" takes der Kreml, not das Umweltbundesamt
-        f.answer for f in work.corpus_organisations
-        if f.text == f.answer and f.extra.get("type") == kind and f.extra.get("gender") == gender
-        and f.extra.get("canonical") not in taken
-    ))
-    rng.shuffle(seen)
-    # An institution found by its head word ("Seouler Institut …") gets only its peers of the corpus.
-    lexicon = list(_lexicon_organisations(kind, gender)) if fact.answer in organisations() else []
-    rng.shuffle(lexicon)
+    answer_words = set(_word_string(fact.answer).split())
     shape = _inflection(fact.text)
-    for name in seen + lexicon:
-        if name not in taken and _inflection(name) == shape:
+    abbreviated = _abbreviated(fact.answer)  # "der BGH": EuGH, BVerfG; "der Bundesgerichtshof": full names
+    # The same branch first ("entschied der _____": other courts), then the family ("staat").
+    for wanted in dict.fromkeys((kind, _type_family(kind))):
+        seen = list(dict.fromkeys(  # and the same gender: "teilte der _____ mit" takes der Kreml, not das Umweltbundesamt
+            f.answer for f in work.corpus_organisations
+            if f.text == f.answer and wanted in (f.extra.get("type"), _type_family(f.extra.get("type")))
+            and f.extra.get("gender") == gender and f.extra.get("canonical") not in taken
+        ))
+        rng.shuffle(seen)
+        # An institution found by its head word ("Seouler Institut …") gets only its peers of the corpus.
+        lexicon = list(_lexicon_organisations(wanted, gender, abbreviated)) if fact.answer in organisations() else []
+        rng.shuffle(lexicon)
+        for name in seen + lexicon:
+            words = set(_word_string(name).split())
+            if name in taken or _inflection(name) != shape or not _same_form(name, fact.answer):
+                continue
+            if words <= answer_words or answer_words <= words:
+                continue  # nor "Gewerkschaft Verdi" for "Verdi": the answer inside an option
+            if organisations().get(name) and organisations()[name].canonical == fact.extra.get("canonical"):
+                continue  # "BGH" for "Bundesgerichtshof" is the answer under another name
             yield name
 
 
@@ -1163,7 +1347,7 @@ def _truefalse(work: _Work, index: int, sentence: Sentence, score: float) -> Opt
     statement = text
     if make_false:
         replacement = wrong[0][0].upper() + wrong[0][1:] if fact.start == 0 else wrong[0]
-        statement = text[: fact.start] + replacement + text[fact.end :]
+        statement = text[: fact.start] + replacement + text[_replaced_end(text, fact) :]
     question = _with_context(work, sentence, statement, fact, fact.answer)
     if question is None:
         return None
