@@ -53,3 +53,20 @@ def test_session_store_grading_and_plain_run_without_textual():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_chat_starts_without_loading_the_other_commands():
+    """`quizbot` alone is the chat: the grader, the fact check and the ingest pipeline load
+    later (in the chat's warm-up worker, or when their command runs), not before the first question."""
+    code = (
+        "import sys\n"
+        "import quizbot.cli, quizbot.cli.play\n"
+        "heavy = ('quizbot.grading', 'quizbot.factcheck', 'quizbot.build', 'quizbot.ingest', 'quizbot.cli.grade')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "print(sorted(quizbot.cli.cli.list_commands(None))[:3])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    loaded, commands = result.stdout.splitlines()
+    assert loaded == "[]"
+    assert commands == "['check', 'conflicts', 'export']"  # still all there when asked for
