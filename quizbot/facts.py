@@ -60,6 +60,7 @@ _GENITIVE_S = re.compile(r"(?<=[a-zäöüß])s$")
 _ROMAN_NUMERAL = re.compile(r"I{1,3}|IV|V|VI{1,3}|IX|X")
 # "eine 71 Jahre alte Rentnerin": a duration that is somebody's age
 _AGE_AFTER = re.compile(r"\s+alt(?:e[nmrs]?)?\b")
+_AGE_NOUN = re.compile(r"\d+-Jährige[nmr]?")  # "der 39-Jährige": a person by age
 
 
 @dataclass(frozen=True)
@@ -769,8 +770,10 @@ def _quantity_facts(sentence: Sentence, quantities: list[numbers.Quantity]) -> l
         if _year_read_as_count(sentence.text, quantity):
             quantity = replace(quantity, kind="year", noun=None, iso=quantity.text)
         extra = {key: value for key, value in (("noun", quantity.noun), ("iso", quantity.iso)) if value}
-        if quantity.kind == "duration" and _AGE_AFTER.match(sentence.text, quantity.end):
-            extra["age"] = True  # "eine 71 Jahre alte Rentnerin": asked and confused as an age
+        if quantity.kind == "duration" and (
+            _AGE_AFTER.match(sentence.text, quantity.end) or _AGE_NOUN.fullmatch(quantity.text)
+        ):
+            extra["age"] = True  # "eine 71 Jahre alte Rentnerin", "der 39-Jährige": asked and confused as an age
         facts.append(
             Fact(
                 kind=quantity.kind,

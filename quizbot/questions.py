@@ -93,6 +93,7 @@ _WORD = re.compile(r"\w+")
 _ONE_SCALE = re.compile(r"\bein(?:e)? (?:Million|Milliarde|Billion)")
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 _ABBREVIATION_AFTER = re.compile(r" \([A-ZÄÖÜ][\wÄÖÜäöü-]{0,8}[A-ZÄÖÜ][\w-]{0,4}\)")  # " (BGH)", " (WHO)", " (BVerfG)"
+_AGE_NOUN_OPENING = re.compile(r"(?:Der|Die) \d+-Jährige\b")
 _YEAR_SPAN = re.compile(r"\d{4}\s*(?:[-–/]|bis)\s*\d{2,4}")
 _PARENTHETICAL = re.compile(r"\s[–-]\s[^–]+?\s[–-]\s|\s\([^)]*\)")  # " – ebenfalls in Wladiwostok – "
 _INFINITIVE_CLAUSE_END = re.compile(r"\bzu \w+$|\w+zu\w+en$")
@@ -510,7 +511,10 @@ def _opens_with_anaphor(text: str) -> bool:
     if not words:
         return False
     demonstrative = words[0] in DEMONSTRATIVES and len(raw) > 1 and raw[1][:1].islower()  # "Das sind …", not "Das Treffen"
-    return demonstrative or words[0] in _anaphors()[1] or " ".join(words[:2]) in _anaphors()[1] or bool(
+    named = len(raw) > 2 and raw[2][:1].isupper()  # "Das Land Baden-Württemberg beteiligt sich": the name follows
+    if _AGE_NOUN_OPENING.match(text):
+        return True  # "Der 39-Jährige hatte das Amt …": who?
+    return demonstrative or words[0] in _anaphors()[1] or (" ".join(words[:2]) in _anaphors()[1] and not named) or bool(
         SUBJECT_PRONOUNS.intersection(words[1:4])
     )
 
@@ -607,12 +611,13 @@ def _reference_need(work: _Work, sentence: Sentence) -> int:
 
 
 def _early_pronoun(work: _Work, sentence: Sentence) -> bool:
-    """A pronoun among the first words that no name before it resolves ("Rund die Hälfte von ihnen …")."""
+    """A pronoun among the first words that no name before it resolves ("Rund die Hälfte von ihnen …"),
+    or a pronoun as the speaker ("„…“, sagte er.")."""
+    tokens = work.tokens_of(sentence.index)
+    if any(a.text in speech_verbs() and b.text in SUBJECT_PRONOUNS for a, b in zip(tokens, tokens[1:])):
+        return True
     first_name = min((f.start for f in work.facts_of(sentence.index) if f.kind == "person"), default=len(sentence.text))
-    return any(
-        fold(token.text) in _pronoun_anaphors()
-        for token in work.tokens_of(sentence.index)[:EARLY_WORDS] if token.start < first_name
-    )
+    return any(fold(token.text) in _pronoun_anaphors() for token in tokens[:EARLY_WORDS] if token.start < first_name)
 
 
 def _unattributed_report(work: _Work, sentence: Sentence) -> bool:
@@ -1121,7 +1126,8 @@ def _number_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator
     rng.shuffle(corpus)
     # Mostly the classic confusions, and one figure of the corpus when there is one.
     ordered = factors[:1] + corpus[:1] + factors[1:] + corpus[1:]
-    stated = work.quantities_of(fact.sentence_index)
+    lead, _ = work.reading_context(work.sentences[fact.sentence_index])
+    stated = [*work.quantities_of(fact.sentence_index), *numbers.find_quantities(lead)]  # shown with the question
     for factor in ordered:
         option = _scaled(quantity, factor)
         if option is None or (option.unit == "%" and option.value > 100 >= quantity.value):
@@ -1129,7 +1135,7 @@ def _number_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator
         if option.kind == "factor" and option.value < 2:
             continue  # "das Einsfache"
         if any(numbers.same_quantity(option, q) or option.value == q.value for q in stated):
-            continue  # the answer itself, or another figure this sentence states
+            continue  # the answer itself, or another figure the question shows
         label = numbers.format_quantity(option)
         if not _ONE_SCALE.search(label):  # "von rund eine Milliarde": the article form would not fit
             yield label
