@@ -93,6 +93,7 @@ _WORD = re.compile(r"\w+")
 _ONE_SCALE = re.compile(r"\bein(?:e)? (?:Million|Milliarde|Billion)")
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 _ABBREVIATION_AFTER = re.compile(r" \([A-ZÄÖÜ][\wÄÖÜäöü-]{0,8}[A-ZÄÖÜ][\w-]{0,4}\)")  # " (BGH)", " (WHO)", " (BVerfG)"
+_DEFINITE_OPENING = re.compile(r"(?:Der|Die|Das|Den|Dem) ([A-ZÄÖÜ][a-zäöüß]{3,})\b")
 _AGE_NOUN_OPENING = re.compile(r"(?:Der|Die) \d+-Jährige\b")
 _YEAR_SPAN = re.compile(r"\d{4}\s*(?:[-–/]|bis)\s*\d{2,4}")
 _PARENTHETICAL = re.compile(r"\s[–-]\s[^–]+?\s[–-]\s|\s\([^)]*\)")  # " – ebenfalls in Wladiwostok – "
@@ -606,8 +607,22 @@ def _reference_need(work: _Work, sentence: Sentence) -> int:
     words = _word_string(" ".join(text.split()[:4])).split()
     if "es" in words[2:]:
         return WEAK_NEED
+    if _takes_up_a_noun(work, sentence):
+        return WEAK_NEED
     named = any(f.kind in ENTITY_KINDS for f in work.facts_of(sentence.index))
     return WEAK_NEED if len(text.split()) < SHORT_SENTENCE_WORDS and not named else 0
+
+
+def _takes_up_a_noun(work: _Work, sentence: Sentence) -> bool:
+    """"… vier Gipfel mit Xi … Die Gipfel haben viel dazu beigetragen": the subject names again
+    what the sentence before introduced, so it means those."""
+    opening = _DEFINITE_OPENING.match(sentence.text)
+    previous = _context_before(work, sentence)
+    if not opening or previous is None:
+        return False
+    noun = fold(opening.group(1))
+    stem = noun[: max(4, len(noun) - 2)]  # "Gipfel" also finds "Gipfeln", "Gipfeltreffen"
+    return any(word.startswith(stem) for word in _word_string(previous.text).split())
 
 
 def _early_pronoun(work: _Work, sentence: Sentence) -> bool:

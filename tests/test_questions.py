@@ -536,3 +536,13 @@ def test_a_pronoun_as_the_speaker_carries_the_sentence_that_names_him():
     questions = generate(article, sentences, extract_facts(article, sentences))
     asked = [q for q in questions if q.kind != "open" and "sagte er" in q.question]
     assert asked and all("Hans Vorländer" in q.question for q in asked)
+
+
+def test_a_subject_that_names_again_what_the_sentence_before_introduced_carries_it():
+    text = ("Seit 2018 gab es drei Gipfel zwischen Nord- und Südkorea. "
+            "Die Gipfel brachten nach Angaben der Regierung in Seoul 2019 eine Lockerung der Grenzkontrollen.")
+    article = Article(path="/t.txt", file="t.txt", title="Korea nähert sich an", text=text, hash="t")
+    sentences = split_sentences(text)
+    asked = [q for q in generate(article, sentences, extract_facts(article, sentences))
+             if q.kind != "open" and "Die Gipfel brachten" in q.question]
+    assert asked and all("drei Gipfel" in q.question or "Seit 2018" in q.question for q in asked)
