@@ -63,10 +63,10 @@ def test_the_chat_starts_without_loading_the_other_commands():
         "import quizbot.cli, quizbot.cli.play\n"
         "heavy = ('quizbot.grading', 'quizbot.factcheck', 'quizbot.build', 'quizbot.ingest', 'quizbot.cli.grade')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
-        "print(sorted(quizbot.cli.cli.list_commands(None))[:3])\n"
+        "print(' '.join(quizbot.cli.cli.list_commands(None)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     loaded, commands = result.stdout.splitlines()
     assert loaded == "[]"
-    assert commands == "['check', 'conflicts', 'export']"  # still all there when asked for
+    assert {"check", "grade", "ingest", "play", "review"} <= set(commands.split())  # all there when asked for
