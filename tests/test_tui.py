@@ -234,10 +234,11 @@ async def test_slow_opening_shows_a_status_and_keeps_the_screen_alive(db):
         release.wait(timeout=10)
         return QuizSession(Store(db), QuizOptions(seed=1), "anna")
 
-    app = QuizApp(slow_session)
+    app = QuizApp(slow_session, first_start=True)
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert app.chat.query(StatusMessage)
+        status = app.chat.query_one(StatusMessage)
+        assert str(status.render()).startswith("Erster Start: die Beispielartikel werden eingelesen")
         assert app.chat.answer_input.disabled
         await pilot.press("ctrl+t")  # the UI still reacts while the database opens
         assert app.theme == "textual-light"
