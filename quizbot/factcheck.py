@@ -61,7 +61,7 @@ from quizbot.facts import extract_facts
 from quizbot.grading import word_match
 from quizbot.i18n import tr
 from quizbot.models import Article, Fact, Sentence
-from quizbot.numbers import find_quantities
+from quizbot.numbers import digits_value, find_quantities
 from quizbot.resources import lexicon_lines, lexicon_rows
 from quizbot.store import Store
 from quizbot.text import fold, normalize_whitespace, split_sentences
@@ -80,6 +80,7 @@ SUPPORT_CONTEXT = 0.5  # a supporting sentence covers at least half of the claim
 SUPPORT_COVERAGE = 0.6  # ... and of words and values together
 REFUTE_CONTEXT = 0.34  # a refuting sentence speaks about the same thing, next to a shared value
 REFUTE_CONTEXT_ALONE = 0.5  # ... or about the same thing without one ("Ihre Amtszeit beträgt …")
+CARRYING_VALUES = 3  # a sentence holding this many of the claim's values (all of them) needs less context
 VALUELESS_SUPPORT_CONTEXT = 0.75  # a claim without values must be nearly all there
 STRONG_CONTEXT = 0.75  # ... and so must one whose place is named only elsewhere in the article
 
@@ -97,6 +98,7 @@ FUZZ_WEIGHT = 0.3  # rapidfuzz similarity's share in ranking sentences against e
 # Qualifiers from data/qualifiers.tsv (quizbot.numbers).
 APPROXIMATE = {"approx", "almost", "up_to"}
 APPROXIMATE_TOLERANCE = 0.05  # "rund 200.000" is not "etwa 180.000"
+BOUND_FACTOR = 2.0  # "mehr als 2000 Tonnen" is not 5000 Tonnen: a figure this far past a bound differs
 LOWER_BOUNDS = {"more_than", "at_least"}
 UPPER_BOUNDS = {"less_than", "at_most"}
 
@@ -181,6 +183,11 @@ def _time_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _time_anchors() -> tuple[str, ...]:
+    return tuple(_folded_set("time_anchors.txt"))
+
+
+@lru_cache(maxsize=None)
 def _question_words() -> frozenset[str]:
     return _folded_set("question_words.txt")
 
@@ -222,6 +229,15 @@ def _synonym_members() -> dict[str, tuple[str, ...]]:
     for word, group in _synonyms().items():
         members.setdefault(group, []).append(word)
     return {group: tuple(words) for group, words in members.items()}
+
+
+@lru_cache(maxsize=None)
+def _antonyms() -> tuple[tuple[str, str], ...]:
+    """Pairs of opposite words or synonym groups (data/antonyms_de.tsv), both ways round."""
+    pairs = []
+    for left, right in lexicon_rows("antonyms_de.tsv"):
+        pairs += [(fold(left), fold(right)), (fold(right), fold(left))]
+    return tuple(pairs)
 
 
 @lru_cache(maxsize=None)
@@ -275,6 +291,20 @@ def _token_keys(token: str) -> frozenset[str]:
     return keys
 
 
+def _has_key(keys: frozenset[str], stem: str) -> bool:
+    return stem in keys or "~" + stem in keys
+
+
+def opposite(word: "Word", other: "Word") -> bool:
+    """Two words of opposite meaning: an antonym pair ("stiegen" - "sanken"), or a word and
+    its "un-" form ("besetzt" - "unbesetzt")."""
+    if any(_has_key(word.keys, a) and _has_key(other.keys, b) for a, b in _antonyms()):
+        return True
+    short, long_ = sorted((_folded(word.text), _folded(other.text)), key=len)
+    return (len(short) >= MIN_STEM and long_.startswith("un") and len(long_) == len(short) + 2
+            and bool(word_keys(long_[2:]) & word_keys(short)))
+
+
 def _compound_match(claim_keys: frozenset[str], keys: Iterable[str]) -> bool:
     """A compound and its head or modifier: "Gipfeltreffen" ~ "Treffen", "Handelsvolumen" ~ "Handel"."""
     for key in keys:
@@ -317,13 +347,23 @@ class Value:
     label: str = ""
     iso: Optional[str] = None  # dates and years: "2019-04-25", "2019"
     noun: frozenset[str] = frozenset()  # keys of the counted noun ("10.000 Nordkoreaner")
+    noun_text: str = ""  # that noun as written
     name: frozenset[str] = frozenset()  # folded name tokens ("kim", "jong", "un")
+    relative_of: frozenset[str] = frozenset()  # "Kims Vater, Kim Jong Il": Kim Jong Il is not Kim
     marker: str = ""  # the preposition before the value: "in", "auf", "von"
     clause: int = 0
 
     @property
     def shown(self) -> str:
         return self.label or self.text
+
+    @property
+    def in_running_text(self) -> str:
+        """The value as typed, to quote mid-sentence: "Mehr als 100.000" at the start of a claim
+        is "mehr als 100.000" in "…, nicht mehr als 100.000" (a qualifier is no noun)."""
+        if self.qualifier and self.text[:1].isupper():
+            return self.text[:1].lower() + self.text[1:]
+        return self.text
 
     def as_dict(self) -> dict:
         return {"kind": self.kind, "text": self.text, "value": self.number, "unit": self.unit,
@@ -367,9 +407,16 @@ def _clause_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
 
-def _preposition_before(text: str, start: int) -> str:
-    words = _WORD.findall(text[max(0, start - 20):start])
-    return _folded(words[-1]) if words and _folded(words[-1]) in _value_markers() else ""
+def _preposition_before(text: str, start: int, kind: str = "") -> str:
+    """The marker right before a value ("in", "auf", "seit"); for a place also a verb whose object
+    is where something happened ("besuchte 2019 Peking": a year in between is skipped)."""
+    words = [w for w in _WORD.findall(text[max(0, start - 30):start]) if not w.isdigit()]
+    if not words:
+        return ""
+    last = _folded(words[-1])
+    if last in _value_markers():
+        return last
+    return last if kind == "place" and last in _event_place_verbs() else ""
 
 
 @lru_cache(maxsize=65536)
@@ -392,7 +439,7 @@ def _value_from_fact(text: str, fact: Fact | dict) -> Value:
     get = fact.get if isinstance(fact, dict) else lambda name: getattr(fact, name)
     extra = get("extra") or {}
     start, kind, number = get("start"), get("kind"), get("value")
-    marker = _preposition_before(text, start)
+    marker = _preposition_before(text, start, kind)
     iso = extra.get("iso")
     if kind in ("count", "number") and marker in _time_markers() and _looks_like_year(number):
         kind, iso = "year", str(int(number))  # "seit 1998 den Landespokal"
@@ -406,10 +453,39 @@ def _value_from_fact(text: str, fact: Fact | dict) -> Value:
         qualifier=get("qualifier"),
         label=get("label") or get("text"),
         iso=iso,
-        noun=word_keys(extra["noun"]) if extra.get("noun") and kind != "year" else frozenset(),
+        noun=_token_keys(extra["noun"]) if extra.get("noun") and kind != "year" else frozenset(),
+        noun_text=(extra.get("noun") or "") if kind != "year" else "",
         name=_name_tokens(get("text")) if kind in NAME_KINDS else frozenset(),
         marker=marker,
     )
+
+
+def _names_a_relative(text: str, value: Value) -> Optional[re.Match]:
+    """ "Kims Vater": the genitive names whose father is meant, not the person spoken of
+    (the relation noun's match, or None)."""
+    if value.kind != "person" or not value.text.endswith("s"):
+        return None
+    following = _WORD.match(text, value.end + 1) if text[value.end:value.end + 1] == " " else None
+    return following if following and _folded(following.group()) in _relation_nouns() else None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w-]*s)\s+(\w+)[\s,]*$")
+
+
+def _without_relatives(text: str, values: list[Value]) -> list[Value]:
+    """The values without genitives before a relation noun ("Kims Vater"); a name that follows
+    as an apposition ("Kims Vater, Kim Jong Il") is marked as not being that person."""
+    for value in values:
+        found = _RELATIVE_BEFORE.search(text, max(0, value.start - 40), value.start) \
+            if value.kind == "person" else None
+        if found and _folded(found.group(2)) in _relation_nouns():
+            value.relative_of = _name_tokens(found.group(1))
+    return [v for v in values if not _names_a_relative(text, v)]
+
+
+@lru_cache(maxsize=None)
+def _relation_nouns() -> frozenset[str]:
+    return _folded_set("relation_nouns.txt")
 
 
 def _read_years_before_names(text: str, values: list[Value]) -> None:
@@ -431,6 +507,7 @@ def read_passage(text: str, facts: Sequence[Fact | dict]) -> Passage:
     values = [_value_from_fact(text, f) for f in facts]
     # quotations and terms ("ein Säbel") are read as words, not as values to compare
     values = [v for v in values if v.kind in COMPARABLE and 0 <= v.start < v.end <= len(text)]
+    values = _without_relatives(text, values)
     for value in values:
         value.clause = passage.clause_of(value.start)
     _read_years_before_names(text, values)
@@ -675,11 +752,28 @@ def _value_weight(value: Value, total: int, counts: dict[str, int]) -> float:
 
 
 def _value_in(value: Value, keys: set[str], folded: str) -> float:
-    """1 when the value is in the sentence, 0.5 when its unit is ("34 Millionen Dollar" for 43)."""
+    """1 when the value is in the sentence, also in other notation ("34 Mio. $" for "34 Millionen
+    Dollar", "zehntausend" for "10.000"); 0.5 when its digits or its unit are ("34 Millionen Euro",
+    "34 Millionen Dollar" for 43)."""
     if value.name & keys or _folded(value.text) in folded:
         return 1.0
+    written = _digit_numbers(folded)
+    if value.number is not None and written:
+        if value.number in written:
+            return 1.0
+        if _digit_numbers(_folded(value.text)) & written:
+            return 0.5
     units = [word for word in _WORD.findall(value.text) if word.isalpha()]
     return 0.5 if units and word_keys(units[-1]) & keys else 0.0
+
+
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.,]\d)|(?<![\d.,])\d+(?:,\d+)?(?![\d.,]\d)")
+
+
+@lru_cache(maxsize=65536)
+def _digit_numbers(text: str) -> frozenset[float]:
+    """The numbers written in digits in a text, read as ``numbers`` reads them."""
+    return frozenset(digits_value(m.group()) for m in _DIGITS.finditer(text))
 
 
 def _name_value(name: dict) -> Value:
@@ -692,12 +786,22 @@ def _known_name(kind: str, text: str, label: str) -> Value:
 
 
 def _name_kinds(names: Iterable[dict]) -> dict[str, str]:
-    """Name token -> kind, for every person, place and organisation the articles name."""
+    """Name token -> kind, for every person, place and organisation the articles name.
+
+    A word that only ever opens a longer name is left out: "Deutsche" of "Deutsche Bahn"
+    is an adjective in "Deutsche Firmen lieferten …", while "Medwedew" of "Dmitri Medwedew"
+    or "Kim" (named alone too) are names wherever they stand.
+    """
+    names = list(names)
+    alone = {_name_tokens(name["text"]) for name in names}
     kinds: dict[str, str] = {}
     for name in names:
-        for token in _name_tokens(name["text"]):
-            if len(token) >= 3:
-                kinds.setdefault(token, name["kind"])
+        words = [w for w in re.split(r"[\s\-‐]+", name["text"]) if w]
+        for index, word in enumerate(words):
+            for token in _name_tokens(word):
+                opener = index == 0 and len(words) > 1 and frozenset({token}) not in alone
+                if len(token) >= 3 and not opener:
+                    kinds.setdefault(token, name["kind"])
     return kinds
 
 
@@ -710,7 +814,8 @@ def with_known_names(claim: Passage, kinds: dict[str, str]) -> Passage:
     runs: list[list[Word]] = []
     for word in claim.words:
         token = next(iter(_name_tokens(word.text)), "")
-        if not word.text[:1].isupper() or token not in kinds:
+        if not word.text[:1].isupper() or token not in kinds or _names_a_relative(
+                claim.text, Value(kinds[token], word.text, word.start, word.start + len(word.text))):
             continue
         previous = runs[-1][-1] if runs else None
         if previous and claim.text[previous.start + len(previous.text):word.start].strip() == "":
@@ -726,7 +831,7 @@ def with_known_names(claim: Passage, kinds: dict[str, str]) -> Passage:
         text = claim.text[start:end]
         kind = kinds[next(iter(_name_tokens(run[0].text)))]
         values.append(Value(kind=kind, text=text, start=start, end=end, label=text,
-                            name=_name_tokens(text), marker=_preposition_before(claim.text, start),
+                            name=_name_tokens(text), marker=_preposition_before(claim.text, start, kind),
                             clause=claim.clause_of(start)))
     values.sort(key=lambda v: v.start)
     kept = [i for i, w in enumerate(claim.words) if id(w) not in named]
@@ -759,10 +864,16 @@ class Conflict:
     evidence: list[Value]  # what the sentence says instead
 
     def says(self) -> str:
-        return ", ".join(v.shown for v in self.evidence)
+        return ", ".join(f"{v.shown} {v.noun_text}" if self._of_another_thing() else v.shown
+                         for v in self.evidence)
 
     def instead_of(self) -> str:
-        return ", ".join(v.text for v in self.claim)
+        return ", ".join(f"{v.in_running_text} {v.noun_text}" if self._of_another_thing() else v.in_running_text
+                         for v in self.claim)
+
+    def _of_another_thing(self) -> bool:
+        """The figure is right, the thing counted is not: "2000 Tonnen Weizen, nicht … Reis"."""
+        return len(self.claim) == len(self.evidence) == 1 and _nouns_differ(self.claim[0], self.evidence[0])
 
 
 @dataclass
@@ -773,12 +884,15 @@ class Comparison:
     matched: list[tuple[Value, Value]] = field(default_factory=list)  # (claim, sentence) equal
     present: list[Value] = field(default_factory=list)  # claim names found around the sentence
     present_nearby: list[Value] = field(default_factory=list)  # ... in the sentence before it
+    present_in_role: list[Value] = field(default_factory=list)  # ... there as where it happened ("in …")
+    from_setting: list[Value] = field(default_factory=list)  # claim places the article's setting must give
     conflicts: list[Conflict] = field(default_factory=list)
     bounds: list[tuple[Value, Value]] = field(default_factory=list)  # fits a bound, unconfirmed
     missing: list[Value] = field(default_factory=list)
     negation_differs: bool = False
     strangers: bool = False  # the sentence's main clause names people or places the claim does not
     missing_nouns: list[Word] = field(default_factory=list)  # claim nouns not in the sentence or the one before
+    other_time: bool = False  # the claim speaks of another time ("im Vorjahr") than the sentence
     distinctive: bool = False  # the claim's rarest word is in the sentence or the one before
     relevance: float = 0.0  # coverage plus rapidfuzz similarity: orders sentences
     stance: str = "related"  # supports | refutes | related
@@ -790,7 +904,12 @@ class Comparison:
 
 @lru_cache(maxsize=None)
 def _value_markers() -> frozenset[str]:
-    return frozenset(fold(row[0]) for row in lexicon_rows("value_markers.txt"))
+    return frozenset(fold(row[0]) for row in lexicon_rows("value_markers.txt") if row[1] != "event_place")
+
+
+@lru_cache(maxsize=None)
+def _event_place_verbs() -> frozenset[str]:
+    return _markers_of_role("event_place")
 
 
 def _markers_of_role(role: str) -> frozenset[str]:
@@ -811,7 +930,7 @@ def _directions_differ(claim: Value, other: Value) -> bool:
 
 @lru_cache(maxsize=None)
 def _place_markers() -> frozenset[str]:
-    return _markers_of_role("place")
+    return _markers_of_role("place") | _event_place_verbs()
 
 
 @lru_cache(maxsize=None)
@@ -822,6 +941,8 @@ def _time_markers() -> frozenset[str]:
 def _name_relation(claim: Value, other: Value) -> str:
     """Names are equal when one holds all words of the other ("Putin", "Wladimir Putin"), or
     when they differ in one word that the grader takes for a spelling of it (Sergei/Sergej)."""
+    if claim.name <= other.relative_of or other.name <= claim.relative_of:
+        return "differs"  # "Kim" is not "Kims Vater, Kim Jong Il"
     if claim.name <= other.name or other.name <= claim.name:
         return "equal"
     left, right = claim.name - other.name, other.name - claim.name
@@ -846,8 +967,10 @@ def _number_relation(claim: Value, other: Value) -> Optional[str]:
     """'equal', 'fits' (inside a bound, so unconfirmed), 'differs', or None (not comparable)."""
     if claim.number is None or other.number is None:
         return None
-    if claim.noun and other.noun and not (claim.noun & other.noun or _compound_match(claim.noun, other.noun)):
-        return None  # 10.000 Nordkoreaner, 2000 Tonnen
+    if _nouns_differ(claim, other):
+        # the same figure of another thing ("2000 Tonnen Reis" - "2000 Tonnen Weizen") is said
+        # against; another figure of another thing (10.000 Nordkoreaner, 2000 Tonnen) is not
+        return "differs" if _same_figure(claim, other) else None
     if claim.unit and other.unit and claim.unit != other.unit:
         # euros and dollars contradict each other; tonnes and dollars are just different things
         return "differs" if _is_currency(claim.unit) and _is_currency(other.unit) else None
@@ -864,12 +987,33 @@ def _number_relation(claim: Value, other: Value) -> Optional[str]:
     above = claim.number > other.number
     if other_bound:  # the article gives a bound: "mehr als 10.000" - 12.000 fits, 5.000 does not
         inside = above if other_bound == "above" else not above
+        if inside and _far_beyond(claim.number, other.number):
+            return "differs"  # "mehr als 10.000" is not a way of saying 100.000
         if claim_bound:  # both bounds in the same direction: the wider one follows from the narrower
             return "fits" if inside else "equal"
         return "fits" if inside else "differs"
     if claim_bound:  # the claim gives a bound: "mehr als 5.000" holds for 10.000
         return "equal" if (not above if claim_bound == "above" else above) else "differs"
     return "differs"
+
+
+def _nouns_differ(claim: Value, other: Value) -> bool:
+    return bool(claim.noun and other.noun) and not (
+        claim.noun & other.noun or _compound_match(claim.noun, other.noun))
+
+
+def _same_figure(claim: Value, other: Value) -> bool:
+    return (claim.number == other.number and claim.unit == other.unit
+            and _bound(claim.qualifier) == _bound(other.qualifier))
+
+
+def _far_beyond(number: float, bound: float) -> bool:
+    """A figure at least ``BOUND_FACTOR`` times past a bound: news round "mehr als", "fast",
+    "bis zu" to the nearest round figure, so "mehr als 10.000" means 10.000 and some."""
+    if not number or not bound or (number > 0) != (bound > 0):
+        return False
+    ratio = abs(number / bound)
+    return ratio >= BOUND_FACTOR or ratio <= 1 / BOUND_FACTOR
 
 
 def relation(claim: Value, other: Value) -> Optional[str]:
@@ -904,13 +1048,17 @@ class _WordMatch:
     main: set[int]  # the clauses holding most of them
     missing_nouns: list[Word]  # capitalised claim words (nouns, names) found in neither
     distinctive: bool  # the claim's rarest word is found
+    opposites: int = 0  # claim words the sentence's main clauses answer with their opposite
+    other_time: bool = False  # a claim word for another time ("im Vorjahr") is found in neither
 
 
-def _match_words(claim: Passage, passage: Passage, before: Optional[Passage]) -> _WordMatch:
+def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
+                 anchors: Counter) -> _WordMatch:
     """The claim's words in the sentence (and, at half weight, in the sentence before).
 
     Each word of the sentence answers one claim word: same stem first, then the
     same synonym group or compound ("traf" cannot stand for both "trafen" and "Gipfel").
+    The main clauses hold most claim words and ``anchors`` (claim values found there).
     """
     hits = _word_hits(claim, passage.words)
     near = _word_hits(claim, before.words) if before else {}
@@ -918,21 +1066,28 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage]) ->
     total = sum(weights)
     everywhere = set(range(len(passage.clause_starts)))
     if not total:  # nothing but values: "Von Wladiwostok nach Moskau sind es 6500 Kilometer"
-        return _WordMatch(0.0, everywhere, [], True)
+        best = max(anchors.values(), default=0)
+        return _WordMatch(0.0, {c for c, n in anchors.items() if n == best} or everywhere, [], True)
     found = sum(weights[i] for i in hits) + 0.5 * sum(weights[i] for i in near if i not in hits)
     missing_nouns = [word for i, word in enumerate(claim.words)
-                     if word.start > 0 and word.text[:1].isupper() and i not in hits and i not in near]
+                     if word.text[:1].isupper() and i not in hits and i not in near]
     distinctive = any(weights[i] >= max(weights) - 1e-9 for i in set(hits) | set(near))
-    per_clause = Counter(passage.clause_of(w.start) for w in hits.values())
+    per_clause = Counter(passage.clause_of(w.start) for w in hits.values()) + anchors
     best = max(per_clause.values(), default=0)
     main = {c for c, n in per_clause.items() if n == best} or everywhere
-    return _WordMatch(found / total, main, missing_nouns, distinctive)
+    opposites = sum(1 for i, hit in hits.items() if passage.clause_of(hit.start) in main
+                    and opposite(claim.words[i], hit))
+    other_time = any(_folded(word.text).startswith(_time_anchors()) and i not in hits and i not in near
+                     for i, word in enumerate(claim.words))
+    return _WordMatch(found / total, main, missing_nouns, distinctive, opposites, other_time)
 
 
 def _word_hits(claim: Passage, words: list[Word]) -> dict[int, Word]:
+    """Claim word index -> the sentence word answering it: the same stem first, then the same
+    synonym group or compound, then the opposite word ("sanken" answers "stiegen", against it)."""
     unused = list(words)
     hits: dict[int, Word] = {}
-    for loose in (False, True):
+    for loose in (False, True, None):
         for index, word in enumerate(claim.words):
             if index in hits:
                 continue
@@ -943,7 +1098,9 @@ def _word_hits(claim: Passage, words: list[Word]) -> dict[int, Word]:
     return hits
 
 
-def _words_match(word: Word, other: Word, loose: bool) -> bool:
+def _words_match(word: Word, other: Word, loose: Optional[bool]) -> bool:
+    if loose is None:
+        return opposite(word, other)
     if not loose:
         return any(not key.startswith("~") for key in word.keys & other.keys)
     return bool(word.keys & other.keys) or _compound_match(word.keys, other.keys)
@@ -955,7 +1112,7 @@ _PRONOUNS = frozenset({"er", "sie"})
 def compare(claim: Passage, evidence: Evidence) -> Comparison:
     """Compare the claim's words and values with one sentence (rules 4-6 of the module doc)."""
     passage = evidence.passage
-    words = _match_words(claim, passage, evidence.before)
+    words = _match_words(claim, passage, evidence.before, _value_anchors(claim, passage))
     context, main = words.context, words.main
     result = _place_values(claim, evidence, context, main)
     if context >= REFUTE_CONTEXT and any(v.kind not in NAME_KINDS for v in result.missing):
@@ -963,10 +1120,13 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
         evidence.passage = with_bare_numbers(passage)
         result = _place_values(claim, evidence, context, main)
     result.missing_nouns = words.missing_nouns
+    result.other_time = words.other_time
     result.distinctive = words.distinctive
     _check_bindings(result, claim, evidence.passage)
     claim_negated = bool(claim.negated_clauses)
-    result.negation_differs = claim_negated != bool(passage.negated_clauses & main)
+    # "nicht besetzt" says what "unbesetzt" says; "stiegen" says the opposite of "sanken"
+    sentence_negated = bool(passage.negated_clauses & main) != (words.opposites % 2 == 1)
+    result.negation_differs = claim_negated != sentence_negated
     found = len(result.matched) + 0.5 * len(result.present)
     total = len(claim.words) + len(claim.values)
     result.coverage = (context * len(claim.words) + found) / total if total else 0.0
@@ -974,6 +1134,13 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
         fold(claim.text), fold(passage.text)) / 100
     result.stance = _stance(result, claim)
     return result
+
+
+def _value_anchors(claim: Passage, passage: Passage) -> Counter:
+    """Clause -> how many of the claim's values it holds: "Er besuchte Pjöngjang 2000 und traf …
+    2001 in Moskau" is about Pjöngjang in its first clause."""
+    return Counter(other.clause for value in claim.values for other in passage.values
+                   if relation(value, other) == "equal")
 
 
 def _place_values(claim: Passage, evidence: Evidence, context: float, main: set[int]) -> Comparison:
@@ -1028,7 +1195,8 @@ def _place_value(result: Comparison, value: Value, passage: Passage, main: set[i
         result.conflicts.append(Conflict([value], [_closest(value, in_main or differing, main)]))
         return
     written = _written_in(value, passage)
-    if value.kind not in NAME_KINDS and written:
+    if value.kind not in NAME_KINDS and written and not any(
+            _nouns_differ(value, o) for o in passage.values if o.start <= written.start < o.end):
         result.matched.append((value, written))  # the same figure, read differently by the extractor
         return
     fitting = [o for o, how in related if how == "fits"]
@@ -1046,9 +1214,13 @@ def _place_name(result: Comparison, value: Value, passage: Passage, main: set[in
     """A claim name the sentence does not name in the claim's role."""
     # named here in another role ("Regensburg hat …" for "in Regensburg"), or in the sentence before
     nearby = passage.values + (evidence.before.names if evidence.before else [])
-    if any(_same_name(value, o) for o in nearby):
+    same = [o for o in nearby if _same_name(value, o)]
+    if same:
         result.present.append(value)
         result.present_nearby.append(value)
+        # "an Hessens Schulen" places it as "in Hessen" does; "Moskau und Pjöngjang bestätigten" not
+        if any(o.marker in _place_markers() or _genitive_of(o, value) for o in same):
+            result.present_in_role.append(value)
         return
     stand_in = _pronoun_subject(value, passage, main, evidence) or next(
         (o for o in others if o.kind in ("person", "organisation")), None)
@@ -1113,6 +1285,31 @@ def _check_bindings(result: Comparison, claim: Passage, passage: Passage) -> Non
         return
 
 
+def _genitive_of(other: Value, value: Value) -> bool:
+    return other.text.endswith("s") and not value.text.endswith("s")
+
+
+def _place_told(place: Value, result: Comparison, nearby: set[int]) -> bool:
+    """Where the claim says something happened is told around this sentence ("in Moskau" in it
+    or the one before), or only the article names the place and the sentence matches closely
+    enough for the article's setting to stand in ("Die Wahlbeteiligung lag …"). A sentence
+    naming the place in another role ("Moskau und Pjöngjang bestätigten …") does not tell it."""
+    if any(v is place for v in result.present_in_role):
+        return True
+    if id(place) in nearby or result.context < STRONG_CONTEXT:
+        return False
+    result.from_setting.append(place)  # to be found in the article's title or lead (check_claim)
+    return True
+
+
+def _values_carry(result: Comparison, claim: Passage) -> bool:
+    """Every value of the claim, a figure among them, stands in this very sentence: then it is
+    the same statement even when the claim words it differently ("Anna Berger wurde mit 54,3 %
+    gewählt" - "Anna Berger setzte sich mit 54,3 Prozent durch")."""
+    figures = [v for v, _ in result.matched if v.kind not in NAME_KINDS and v.kind != "year"]
+    return len(claim.values) >= CARRYING_VALUES and len(result.matched) == len(claim.values) and bool(figures)
+
+
 def _stance(result: Comparison, claim: Passage) -> str:
     words_needed = bool(claim.words)
     # names found only elsewhere in the article do not tie this sentence to the claim
@@ -1122,19 +1319,22 @@ def _stance(result: Comparison, claim: Passage) -> str:
             len(result.conflicts) == 1
             and not result.missing
             and (result.context >= (REFUTE_CONTEXT if anchors else REFUTE_CONTEXT_ALONE) or not words_needed)
-            and (anchors or not result.strangers)
+            and (anchors or not result.strangers or not claim.names)
+            and not result.other_time
         )
         return "refutes" if same_subject and not result.negation_differs else "related"
     if result.missing or result.bounds:
         return "related"
-    if claim.values:
+    if claim.values and _values_carry(result, claim):
+        supported = result.context >= REFUTE_CONTEXT
+    elif claim.values:
         nearby = {id(v) for v in result.present_nearby}
         supported = (
             bool(result.matched)
             # where something happened must be said here - or the rest of the sentence must
             # match so closely that the article's setting can stand in ("Die Wahlbeteiligung lag …")
-            and (result.context >= STRONG_CONTEXT or all(
-                id(v) in nearby for v in result.present if v.kind == "place" and v.marker in _place_markers()))
+            and all(_place_told(v, result, nearby) for v in result.present
+                    if v.kind == "place" and v.marker in _place_markers())
             and (result.context >= SUPPORT_CONTEXT or not words_needed)
             and result.coverage >= SUPPORT_COVERAGE
             # the claim's rarest word is most likely what it is about
@@ -1160,6 +1360,7 @@ def check_claim(store: Store, claim: str) -> ClaimCheck:
     passage, candidates = retrieve(store, read_claim(prepared.text))
     comparisons = [compare(passage, evidence) for evidence in candidates]
     _drop_refutations_off_topic(store, comparisons)
+    _drop_supports_elsewhere(store, comparisons)
     if prepared.problem == "english":
         return _english(prepared, passage, comparisons)
     return decide(prepared, passage, comparisons)
@@ -1177,9 +1378,32 @@ def _drop_refutations_off_topic(store: Store, comparisons: list[Comparison]) -> 
         if comparison.stance != "refutes" or not comparison.missing_nouns:
             continue
         words = _article_words(store, comparison.article_id)
-        stems = [_stem_prefix(noun.text) for noun in comparison.missing_nouns]
+        # the thing a figure counts may be what the claim gets wrong ("2000 Tonnen Reis" for Weizen)
+        counted = {key for conflict in comparison.conflicts for value in conflict.claim for key in value.noun}
+        stems = [_stem_prefix(noun.text) for noun in comparison.missing_nouns if not noun.keys & counted]
         if not all(any(word.startswith(stem) for word in words) for stem in stems):
             comparison.stance = "related"
+
+
+def _drop_supports_elsewhere(store: Store, comparisons: list[Comparison]) -> None:
+    """A sentence that does not say where ("Die Wahlbeteiligung lag bei 74,4 Prozent") supports
+    "… in Sachsen" only when Sachsen is the article's setting: named in its title or first sentence.
+    An article that merely mentions Moskau does not place its Treffen there."""
+    for comparison in comparisons:
+        if comparison.stance != "supports" or not comparison.from_setting:
+            continue
+        setting = _article_setting(store, comparison.article_id)
+        if not all(place.name <= setting for place in comparison.from_setting):
+            comparison.stance = "related"
+
+
+def _article_setting(store: Store, article_id: int) -> frozenset[str]:
+    """Name tokens (see ``_name_tokens``) of the article's title and first sentence."""
+    article = store.article(article_id) or {}
+    sentences = store.sentences(article_id)
+    text = f"{article.get('title') or ''} {sentences[0]['text'] if sentences else ''}"
+    return frozenset(token for word in _WORD.findall(text) if word[:1].isupper()
+                     for token in _name_tokens(word))
 
 
 def _article_words(store: Store, article_id: int) -> frozenset[str]:
@@ -1330,5 +1554,6 @@ def _disputed_text(supports: list[Comparison], refutes: list[Comparison]) -> str
 def _bound_text(comparison: Comparison) -> str:
     claim_value, found = comparison.bounds[0]
     source = source_name(comparison.evidence.article)
-    return tr(f"Laut {source}: {found.shown} – ob es {claim_value.text} sind, steht dort nicht.",
-              f"According to {source}: {found.shown} – whether it is {claim_value.text} is not said.")
+    claimed = claim_value.in_running_text
+    return tr(f"Laut {source}: {found.shown} – ob es {claimed} sind, steht dort nicht.",
+              f"According to {source}: {found.shown} – whether it is {claimed} is not said.")

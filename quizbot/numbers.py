@@ -318,6 +318,11 @@ def _digits_value(text: str) -> tuple[float, Optional[float]]:
     return float(text), None
 
 
+def digits_value(text: str) -> float:
+    """The value of a number written in digits, German style: "10.000" 10000, "1,56" 1.56."""
+    return _digits_value(text)[0]
+
+
 def _split_morphemes(word: str) -> Optional[list[tuple[float, str]]]:
     """A folded word cut into number parts, longest part first; None if it is not a number word."""
     morphemes = _lexicon().morphemes
