@@ -45,6 +45,7 @@ import html
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
@@ -105,7 +106,7 @@ def _fillers() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _negations() -> frozenset[str]:
-    return frozenset(key(w) for w in lexicon_lines("negations.txt"))
+    return frozenset(key(w) for w in lexicon_lines("negations.txt") + lexicon_lines("grading_negations.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -113,6 +114,25 @@ def _real_words() -> frozenset[str]:
     words = set(lexicon_lines("grading_words.txt")) | set(lexicon_lines("given_names.txt"))
     words |= {row[0] for row in lexicon_rows("places.tsv")} | {row[0] for row in lexicon_rows("roles.tsv")}
     return frozenset(key(w) for word in words for w in re.split(r"[\s-]+", word) if w)
+
+
+@lru_cache(maxsize=None)
+def _place_aliases() -> dict[str, str]:
+    """Other names of a place (data/places.tsv flag "=NAME"): "shanghai" -> "schanghai"."""
+    aliases = {}
+    for name, *rest in lexicon_rows("places.tsv"):
+        for flag in (rest[2].split(",") if len(rest) > 2 else []):
+            if flag.startswith("="):
+                aliases[key(name)] = key(flag[1:])
+    return aliases
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name: a listed spelling (data/variants.tsv) or another name of a place (Shanghai/Schanghai)."""
+    if same_name(a, b):
+        return True
+    aliases, ka, kb = _place_aliases(), key(a), key(b)
+    return aliases.get(ka, ka) == aliases.get(kb, kb)
 
 
 @lru_cache(maxsize=None)
@@ -126,13 +146,36 @@ def _role_stems() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _particles() -> frozenset[str]:
+    """ "von", "al", "bin" … inside a person's name (data/name_particles.txt), and the variant "el"."""
+    return frozenset(key(row[0]) for row in lexicon_rows("name_particles.txt")) | {"el"}
+
+
+@lru_cache(maxsize=None)
+def _titles() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon_lines("grading_titles.txt"))
+
+
+@lru_cache(maxsize=None)
+def _name_forms() -> frozenset[str]:
+    """State, club and company forms around a name (Volksrepublik, FC, AG): may be added or left out."""
+    return frozenset(key(w) for w in lexicon_lines("grading_name_forms.txt"))
+
+
+@lru_cache(maxsize=None)
 def _place_heads() -> frozenset[str]:
     return frozenset(key(row[0]) for row in lexicon_rows("place_heads.txt"))
 
 
 @lru_cache(maxsize=None)
 def _surname_first() -> frozenset[str]:
-    return frozenset(key(w) for w in lexicon_lines("grading_surname_first.txt"))
+    return frozenset(key(row[0]) for row in lexicon_rows("grading_surname_first.txt"))
+
+
+@lru_cache(maxsize=None)
+def _shared_surnames() -> frozenset[str]:
+    """Family names of _surname_first() that many people in the news share (Kim, Li): alone not enough."""
+    return frozenset(key(row[0]) for row in lexicon_rows("grading_surname_first.txt") if row[1:] != ["selten"])
 
 
 @lru_cache(maxsize=None)
@@ -151,6 +194,10 @@ def _truth_words() -> tuple[tuple[tuple[str, ...], bool], ...]:
 # --------------------------------------------------------------------------
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
+_SCRIPT = re.compile(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_ANSI = re.compile(r"\x1b\[[0-?]{0,20}[ -/]{0,5}[@-~]|\x1b[@-Z\\-_]")  # colour codes pasted from a terminal
+_RICH_CLOSE = re.compile(r"\[/[a-z0-9 #._=-]{0,40}\]", re.IGNORECASE)  # "[/]", "[/bold]"
+_RICH_OPEN = re.compile(r"\[[a-z][^\[\]\n]{0,60}\]", re.IGNORECASE)
 _MARKUP_CHARS = re.compile(r"[*_`~#|]+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SEPARATORS = re.compile(r"\s*(?:[,;/]|\s(?:oder|bzw\.?|beziehungsweise|sondern|or|&|und)\s)\s*", re.IGNORECASE)
@@ -158,7 +205,9 @@ _SEPARATORS = re.compile(r"\s*(?:[,;/]|\s(?:oder|bzw\.?|beziehungsweise|sondern|
 
 def clean(text: str) -> str:
     """Markup, control characters and symbols (emoji) removed, whitespace normalised."""
-    text = _MARKUP_CHARS.sub(" ", _TAG.sub(" ", html.unescape(text)))
+    text = _MARKUP_CHARS.sub(" ", _TAG.sub(" ", html.unescape(_SCRIPT.sub(" ", _ANSI.sub(" ", text)))))
+    if _RICH_CLOSE.search(text):  # "[bold]Putin[/]"; a lone "[Putin]" is brackets around the answer
+        text = _RICH_OPEN.sub(" ", _RICH_CLOSE.sub(" ", text))
     kept = "".join(
         ch if unicodedata.category(ch)[0] in "LNPZ" or unicodedata.category(ch) in ("Sm", "Sc") or ch in "%‰°" else " "
         for ch in text
@@ -227,7 +276,7 @@ def _unanswerable(given: str, expected: str) -> Optional[Grade]:
 def _grade_form(expected: str, answer: str, answer_type: Optional[str]) -> Grade:
     quantity = _expected_quantity(expected, answer_type)
     if quantity is not None:
-        return _grade_quantity(quantity, expected, answer)
+        return _grade_quantity(quantity, expected, learner_notation(answer, quantity, answer_type), answer_type)
     return _grade_text(expected, answer, answer_type)
 
 
@@ -239,7 +288,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 @lru_cache(maxsize=4096)
 def _expected_quantity(expected: str, answer_type: Optional[str]) -> Optional[Quantity]:
     """The quantity an expected answer is about, if it is one ("34 Millionen Dollar", "rund 500 Menschen")."""
-    if answer_type in TEXT_TYPES:
+    if answer_type in TEXT_TYPES - {"text"}:  # "text" is any answer: "minus 12 Grad" is still a figure
         return None
     found = _quantities(expected)
     if len(found) != 1:
@@ -255,13 +304,90 @@ def _words(text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------
+# Learner notation: how people type figures that articles never write
+# --------------------------------------------------------------------------
+
+_VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3)}
+_UNICODE_FRACTION = re.compile(r"(?<![\d,.])(\d+)?\s?([½¼¾⅓⅔])")
+_SLASH_FRACTION = re.compile(r"(?<![\d,./])(?:(\d+)\s+)?([1-9])/([2-9]|10)(?![\d/.,])")
+_SHORT_SCALE = [  # "12k €", "$34M", "2bn": English shorthand after digits
+    (re.compile(r"(?<=\d)\s?[kK](?=\s|[€$£]|$|[^\w])"), " Tsd."),
+    (re.compile(r"(?<=\d)\s?(?:M|Mn|mn)(?=\s|[€$£]|$|[^\w])"), " Mio."),
+    (re.compile(r"(?<=\d)\s?(?:bn|Bn|B)(?=\s|[€$£]|$|[^\w])"), " Mrd."),
+]
+# "2.1 billion": an English billion is a Milliarde. German says "Billionen" after any number but one,
+# so "billion"/"trillion" in the singular after another number is English.
+_ENGLISH_SCALE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s+(billion|trillion)\b", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"(?<![\w'’‘´`])['’‘´`](\d{2})(?!\d)")  # "'89"
+_TIMES = re.compile(r"(?<![\w.,])(\d+)\s?[x×](?![\w])")  # "3x", "3 ×"
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+_HUNDRED_AND = re.compile(r"(?i)(hundert|tausend)und(?=[^\W\d_])")  # "zweitausendundzwei", "hundertundeins"
+
+
+def _decimal(value: Fraction) -> str:
+    """A fraction written the German way, precise enough to compare: 3.5 -> "3,5"."""
+    text = f"{float(value):.12f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def learner_notation(answer: str, expected: Quantity, answer_type: Optional[str] = None) -> str:
+    """The learner's figures rewritten into the notation quizbot.numbers reads.
+
+    Fractions ("3 1/2", "3½"), English shorthand ("12k", "$34M", "2.1 billion"), the
+    multiplication sign ("3x") always; "'89" (with the expected year's century), ordinal
+    words ("neunter November", "dritter Platz") and misspelt months ("Apirl") where the
+    expected answer is a date, a year or an ordinal.
+    """
+    text = _UNICODE_FRACTION.sub(lambda m: _decimal(int(m[1] or 0) + _VULGAR[m[2]]), answer)
+    text = _SLASH_FRACTION.sub(lambda m: _decimal(int(m[1] or 0) + Fraction(int(m[2]), int(m[3]))), text)
+    for pattern, scale in _SHORT_SCALE:
+        text = pattern.sub(scale, text)
+    text = _ENGLISH_SCALE.sub(lambda m: m[0] if _is_one(m[1]) else
+                              f"{m[1]} {'Mrd.' if m[2].lower() == 'billion' else 'Bio.'}", text)
+    text = _TIMES.sub(r"\1-mal", text)
+    text = _HUNDRED_AND.sub(r"\1", text)
+    if expected.kind in ("year", "date"):
+        century = int(expected.value) // 100 * 100 if expected.value >= 1000 else 1900
+        text = _SHORT_YEAR.sub(lambda m: str(century + int(m[1])), text)
+    if expected.kind in ("date", "ordinal") or answer_type == "ordinal":
+        text = _WORD_TOKEN.sub(lambda m: _day_or_month(m[0], expected), text)
+    return text
+
+
+def _is_one(number: str) -> bool:
+    return number.replace(",", ".").rstrip("0").rstrip(".") == "1"
+
+
+def _day_or_month(word: str, expected: Quantity) -> str:
+    ordinal = numbers.ordinal_value(word)
+    if ordinal is not None:
+        return f"{ordinal}."
+    if expected.kind != "date" or len(word) < 4:
+        return word
+    folded = key(word)
+    months = _month_names()
+    if folded in months:
+        return word
+    misspelt = [name for name in months if _is_typo(name, folded)]
+    return months[misspelt[0]] if len(misspelt) == 1 else word
+
+
+@lru_cache(maxsize=None)
+def _month_names() -> dict[str, str]:
+    """Folded full month names -> as written ("marz" -> "März")."""
+    return {key(names[0]): names[0] for _, *names in lexicon_rows("months.tsv")}
+
+
+# --------------------------------------------------------------------------
 # Quantities
 # --------------------------------------------------------------------------
 
 _ABOVE = frozenset({"more_than", "at_least"})
 _BELOW = frozenset({"less_than", "at_most", "almost", "up_to"})
 _BOUNDS = _ABOVE | {"less_than", "at_most", "up_to"}
+_STRICT_BOUNDS = frozenset({"more_than", "less_than"})  # false of the figure itself
 _NAMED_BY_QUESTION = frozenset({"%", "pp", "‰"})  # with money: a missing unit is forgiven
+_PERCENT_AND_POINTS = frozenset({"%", "pp"})  # the same figure in the other measure: partial, with a note
 
 
 def _comparable(expected: Quantity, given: Quantity) -> bool:
@@ -271,20 +397,90 @@ def _comparable(expected: Quantity, given: Quantity) -> bool:
     return given.kind != "date" and not (given.kind == "year" and numbers.parse_number(given.text) is None)
 
 
-def _grade_quantity(expected: Quantity, expected_text: str, answer: str) -> Grade:
+def _grade_quantity(expected: Quantity, expected_text: str, answer: str, answer_type: Optional[str] = None) -> Grade:
     label = _label(expected, expected_text)
     found = [q for q in _quantities(answer) if _comparable(expected, q)]
     if expected.unit and any(q.unit for q in found):  # "2019 waren es 34 Millionen Dollar": 2019 is a year
         found = [q for q in found if q.kind != "year"]
+    share = _share_of(answer) if expected.unit == "%" else None
+    if share:  # "drei Viertel", "jeder Dritte": a share, not the figures 3 and 3.
+        found = [q for q in found if q.end <= share.start or q.start >= share.end]
+        if not found:
+            return _share_grade(expected, answer, share, label)
+    ruled_out = [q for q in found if _negated_before(answer, q.start)]  # "34 Millionen, nicht 43"
+    if any(_compare_quantity(expected, q, label, answer_type).accepted for q in ruled_out):
+        return _grade("wrong", 0, tr(f"Verneint – laut Artikel »{label}«.", f"Negated – the article says '{label}'."))
+    found = [q for q in found if q not in ruled_out]
     if not found:
         return _grade("wrong", 0, tr(f"Die Zahl fehlt: laut Artikel »{label}«.",
                                      f"The number is missing: the article says '{label}'."))
-    grades = [_compare_quantity(expected, q, label) for q in _distinct(found)]
+    grades = [_compare_quantity(expected, q, label, answer_type) for q in _distinct(found)]
     if len(grades) > 1 and not all(g.accepted for g in grades):
         return _grade("wrong", 0, tr(
             f"Mehrere Zahlen – nur eine Antwort zählt. Richtig ist »{label}«.",
             f"Several figures – only one answer counts. The correct one is '{label}'."))
     return min(grades, key=lambda g: g.score)
+
+
+_EVEN = frozenset({"mal", "einmal", "even"})  # "nicht mal 20", "nicht einmal ein Fünftel": still negated
+
+
+def _negated_before(answer: str, position: int) -> bool:
+    """ "nicht 34", "keine 34 Millionen", "not 34": a negation right before a figure (its qualifier included)."""
+    before = [w for w in _WORD.findall(answer[:position])[-3:] if key(w) not in _EVEN]
+    return bool(before) and _is_negation(before[-1])
+
+
+@dataclass(frozen=True)
+class _Share:
+    fraction: Fraction
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=None)
+def _share_nouns() -> dict[str, int]:
+    return {key(noun): int(denominator) for noun, denominator in lexicon_rows("grading_shares.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _share_pattern() -> re.Pattern:
+    nouns = "|".join(re.escape(noun) for noun, _ in lexicon_rows("grading_shares.tsv"))
+    return re.compile(rf"(?i)(?<![^\W_])(?:(?P<count>[^\W\d_]+?)\s*)?(?P<noun>{nouns})(?![^\W_])"
+                      rf"|(?<![^\W_])jede[rsn]?\s+(?P<nth>[^\W\d_]+)(?![^\W_])")
+
+
+def _share_of(answer: str) -> Optional[_Share]:
+    """ "ein Viertel" 1/4, "zwei Drittel", "dreiviertel" 3/4, "die Hälfte" 1/2, "jeder Fünfte" 1/5."""
+    for match in _share_pattern().finditer(answer):
+        if match["nth"]:
+            nth = numbers.ordinal_value(match["nth"])
+            if nth and nth > 1:
+                return _Share(Fraction(1, nth), match.start(), match.end())
+            continue
+        count = 1
+        if match["count"] and key(match["count"]) not in _fillers():
+            value = numbers.parse_number(match["count"])
+            if value is None or value != int(value):
+                continue  # "Stadtviertel"
+            count = int(value)
+        return _Share(Fraction(count, _share_nouns()[key(match["noun"])]), match.start(), match.end())
+    return None
+
+
+def _share_grade(expected: Quantity, answer: str, share: _Share, label: str) -> Grade:
+    """A share in words for a percentage: "ein Viertel" is 25 Prozent, "ein Drittel" is 33 Prozent."""
+    if _negated_before(answer, share.start):
+        return _grade("wrong", 0, tr(f"Verneint – laut Artikel »{label}«.", f"Negated – the article says '{label}'."))
+    percent = float(share.fraction) * 100
+    written = re.search(r"[.,](\d+)", expected.text)
+    tolerance = 0.5 * 10 ** -(len(written[1]) if written else 0)  # as precise as the article's figure
+    if _same(percent, expected.value):
+        return _grade("correct", 1.0)
+    if abs(percent - expected.value) <= tolerance:
+        return _grade("close", 0.9, tr(f"Richtig – genauer: »{label}«.", f"Correct – more precisely: '{label}'."))
+    return _grade("wrong", 0, tr(f"Der Anteil stimmt nicht: laut Artikel »{label}«.",
+                                 f"Wrong share: the article says '{label}'."))
 
 
 def _label(quantity: Quantity, written: str) -> str:
@@ -303,11 +499,15 @@ def _same(a: Optional[float], b: Optional[float]) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def _compare_quantity(expected: Quantity, given: Quantity, label: str) -> Grade:
+def _compare_quantity(expected: Quantity, given: Quantity, label: str, answer_type: Optional[str] = None) -> Grade:
     if expected.kind == "date" or (given.kind == "date" and expected.kind == "year"):
         return _compare_dates(expected, given, label)
     if expected.qualifier == "vague" or given.qualifier == "vague":
         return _compare_vague(expected, given, label)
+    if {expected.unit, given.unit} == _PERCENT_AND_POINTS and _same(expected.value, given.value):
+        return _grade("partial", 0.5, tr(  # the figure is right, the measure is not: say so, do not count it
+            f"Die Zahl stimmt, aber laut Artikel »{label}«: Prozentpunkte sind nicht Prozent.",
+            f"The figure is right, but the article says '{label}': percentage points are not per cent."))
     if expected.unit and given.unit and expected.unit != given.unit:
         return _grade("wrong", 0, tr(f"Die Einheit stimmt nicht: laut Artikel »{label}«.",
                                      f"Wrong unit: the article says '{label}'."))
@@ -325,14 +525,39 @@ def _compare_quantity(expected: Quantity, given: Quantity, label: str) -> Grade:
     if expected.period != given.period and given.period:
         return _grade("wrong", 0, tr(f"Der Zeitpunkt stimmt nicht: laut Artikel »{label}«.",
                                      f"Wrong time: the article says '{label}'."))
+    if _other_thing(expected.noun, given.noun):
+        return _grade("wrong", 0, tr(f"Die Zahl stimmt, aber sie zählt etwas anderes: laut Artikel »{label}«.",
+                                     f"The figure is right but counts something else: the article says '{label}'."))
     qualifier = _compare_qualifiers(expected, given, label)
     if qualifier.verdict == "wrong":
         return qualifier
     if unit_missing or unit_extra:
-        return _unit_mismatch(expected, given, label, unit_missing)
+        return _unit_mismatch(expected, given, label, unit_missing, answer_type)
     if expected.period and not given.period:
         return _grade("close", 0.9, tr(f"Richtig – genauer: »{label}«.", f"Correct – more precisely: '{label}'."))
     return qualifier
+
+
+@lru_cache(maxsize=None)
+def _counted_things() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(key(w) for w in row if w) for row in lexicon_rows("grading_counted_things.tsv"))
+
+
+def _thing_of(noun: str) -> Optional[int]:
+    """Which line of data/grading_counted_things.tsv a counted noun belongs to ("Toten" -> Tote), if any."""
+    folded = key(noun)
+    for index, words in enumerate(_counted_things()):
+        if any(word_match(word, folded) for word in words):
+            return index
+    return None
+
+
+def _other_thing(expected_noun: Optional[str], given_noun: Optional[str]) -> bool:
+    """ "140 Verletzte" for 140 Tote: both nouns name a listed thing, and not the same one."""
+    if not expected_noun or not given_noun:
+        return False
+    expected_thing, given_thing = _thing_of(expected_noun), _thing_of(given_noun)
+    return expected_thing is not None and given_thing is not None and expected_thing != given_thing
 
 
 def _wrong_number(expected: Quantity, given: Quantity, expected_value, given_value, label: str) -> Grade:
@@ -357,14 +582,19 @@ def _compare_qualifiers(expected: Quantity, given: Quantity, label: str) -> Grad
     if opposite:
         return _grade("wrong", 0, tr(f"»{given.text}« passt nicht: laut Artikel »{label}«.",
                                      f"'{given.text}' does not fit: the article says '{label}'."))
+    if g in _STRICT_BOUNDS and e in (None, "exactly"):  # "über 140" is not true of exactly 140
+        return _grade("partial", 0.5, tr(f"»{given.text}« ist nicht die Zahl: laut Artikel »{label}«.",
+                                         f"'{given.text}' is not the figure: the article says '{label}'."))
     if (e in _BOUNDS and g is None) or (g in _BOUNDS and e != g):
         return _grade("close", 0.9, tr(f"Richtig – genauer: »{label}«.", f"Correct – more precisely: '{label}'."))
     return _grade("correct", 1.0)
 
 
-def _unit_mismatch(expected: Quantity, given: Quantity, label: str, missing: bool) -> Grade:
+def _unit_mismatch(expected: Quantity, given: Quantity, label: str, missing: bool,
+                   answer_type: Optional[str] = None) -> Grade:
     unit_id = expected.unit or given.unit
-    if numbers.is_money(unit_id) or unit_id in _NAMED_BY_QUESTION:
+    # A question that asks for a count ("Wie alt …?", "Wie viele …?") names the unit: "81" for 81 Jahre.
+    if numbers.is_money(unit_id) or unit_id in _NAMED_BY_QUESTION or (missing and answer_type == "count"):
         note = tr(f"Richtig – die Einheit fehlt: »{label}«.", f"Correct – the unit is missing: '{label}'.") if missing \
             else tr(f"Richtig – laut Artikel »{label}«.", f"Correct – the article says '{label}'.")
         return _grade("close", 0.8, note)
@@ -478,7 +708,9 @@ def word_match(expected: str, given: str) -> Optional[str]:
         return "exact"
     if any(ch.isdigit() for ch in expected + given):
         return None
-    if same_name(expected, given):
+    if _REGNAL.fullmatch(expected.upper()) and numbers.ordinal_value(given) == _roman_value(expected):
+        return "variant"  # "Ludwig der Vierzehnte" for Ludwig XIV.
+    if _same_name(expected, given):
         return "variant"
     if _inflected(expected, given) and (given not in _real_words() or _gendered(expected, given)):
         return "inflection"  # "Außenministers", "Kanzlerin"; but "Bayer" is not "Bayern"
@@ -490,7 +722,36 @@ def word_match(expected: str, given: str) -> Optional[str]:
         return "phonetic" if sounds_alike and expected in names and given in names else None
     if _is_typo(expected, given):
         return "typo"
-    return "phonetic" if sounds_alike else None
+    return "phonetic" if _transliterated(expected, given, sounds_alike) else None
+
+
+_GERMAN_SPELLING = re.compile(r"dsch|schtsch|tsch|sch|dj|ch|w|j|z")
+_ENGLISH_SPELLING = {"dsch": "j", "schtsch": "shch", "tsch": "ch", "sch": "sh", "dj": "j", "ch": "kh", "w": "v", "j": "y",
+                     "z": "ts"}
+_NOT_VOWEL = re.compile(r"[^aeiou]+")
+MAX_VOWEL_CHANGES = 1  # Gorbatschow/Gorbachev (o/e) passes, Chamenei/Chomeini (a/o, e/i) is another man
+
+
+def _romanised(word: str) -> str:
+    """A German transliteration spelt the English way: "sotschi" -> "sochi", "dschong" -> "jong", "jelzin" -> "yeltsin"."""
+    return _GERMAN_SPELLING.sub(lambda m: _ENGLISH_SPELLING[m[0]], word)
+
+
+def _transliterated(expected: str, given: str, sounds_alike: bool) -> bool:
+    """The same foreign name in German and English transliteration (Sotschi/Sochi, Dschong/Jong, Jelzin/Yeltsin).
+
+    Sounding alike (Kölner Phonetik) is not enough on its own: a transliteration keeps the
+    vowels, so two names that differ in more vowels are two names (Chamenei/Chomeini).
+    """
+    if given == _romanised(expected) or expected == _romanised(given) or _romanised(expected) == _romanised(given):
+        return True
+    if len(expected) < PHONETIC_MIN_LENGTH:
+        return False
+    pairs = [(expected, given)] if sounds_alike else []
+    pairs += [(a, b) for a, b in ((_romanised(expected), given), (expected, _romanised(given)))
+              if cologne(a) == cologne(b) and fuzz.ratio(a, b) >= PHONETIC_FLOOR]
+    return any(Levenshtein.distance(_NOT_VOWEL.sub("", a), _NOT_VOWEL.sub("", b)) <= MAX_VOWEL_CHANGES
+               for a, b in pairs)
 
 
 def _is_person(expected: str, tokens: list[_Token], answer_type: Optional[str]) -> bool:
@@ -502,18 +763,43 @@ def _is_person(expected: str, tokens: list[_Token], answer_type: Optional[str]) 
     return capitalised and (tokens[0].key in _given_names() or tokens[0].key in _surname_first())
 
 
+_REGNAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    """ "xiv" -> 14 (numerals up to XXXIX, as _REGNAL allows)."""
+    values = [_ROMAN[ch] for ch in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _is_regnal(token: _Token) -> bool:
+    """ "III" in "Charles III.": a numeral after a ruler's name, not a family name."""
+    return token.index > 0 and bool(token.text) and _REGNAL.fullmatch(token.text) is not None
+
+
 def _family_index(tokens: list[_Token]) -> int:
-    return 0 if tokens[0].key in _surname_first() and len(tokens) > 1 else len(tokens) - 1
+    if tokens[0].key in _surname_first() and len(tokens) > 1:
+        return 0
+    names = [t for t in tokens if not _is_regnal(t)] or tokens
+    return names[-1].index
 
 
 def _is_extra_ok(token: _Token) -> bool:
     """A learner's word around the answer that changes nothing: fillers, first names, titles."""
-    return token.key in _fillers() or token.key in _given_names() or _is_title(token)
+    return token.key in _fillers() or token.key in _given_names() or _is_title(token) or token.key in _name_forms()
 
 
 def _is_title(token: _Token) -> bool:
-    """A role word before a name: "Präsident", "US-Präsident", "Bundeskanzler"."""
-    return token.compound.endswith(_role_stems())
+    """A role word or title before a name: "Präsident", "US-Präsident", "Frau Dr.", "Volksrepublik"."""
+    return token.compound.endswith(_role_stems()) or token.key in _titles()
+
+
+def _is_optional_head(token: _Token) -> bool:
+    """An expected word the learner may leave out: "Insel" (Russki), "Volksrepublik" (China)."""
+    return token.key in _place_heads() or token.key in _titles() or token.key in _name_forms()
 
 
 def _assign(expected: list[_Token], given: list[_Token]) -> dict[int, tuple[_Token, str]]:
@@ -536,21 +822,37 @@ def _assign(expected: list[_Token], given: list[_Token]) -> dict[int, tuple[_Tok
 def _grade_text(expected: str, answer: str, answer_type: Optional[str]) -> Grade:
     if key(expected) == key(answer):
         return _spelling_grade(expected, "exact" if fold(expected) == fold(answer) else "spelling")
-    if same_name(expected, answer):
+    if _same_name(expected, answer):
         return _spelling_grade(expected, "variant")
     whole = _grade_segment(expected, answer, answer_type, strict=True)
     if whole.accepted:
         return whole
     segments = [s for s in _SEPARATORS.split(answer) if s and any(t.key not in _fillers() for t in _tokens(s))]
-    if "und" in _words(expected) or len(segments) <= 1:
+    if "und" in _words(expected) or not segments:
         return _grade_segment(expected, answer, answer_type, strict=False)
-    grades = [_grade_segment(expected, segment, answer_type, strict=False) for segment in segments]
+    if len(segments) == 1:  # "In Wladiwostok, glaube ich, aber nicht sicher": the rest is hedging words
+        return _grade_segment(expected, segments[0], answer_type, strict=False)
+    grades = []
+    for segment in segments:
+        if _negated(expected, segment):  # "Putin, nicht Medwedew": a candidate ruled out, unless it is the answer
+            ruled_out = _grade_segment(expected, _without_negations(segment), answer_type, strict=False)
+            if ruled_out.accepted or ruled_out.verdict == "partial":
+                return _grade("wrong", 0, tr(f"Verneint – richtig ist »{expected}«.",
+                                             f"Negated – the correct answer is '{expected}'."))
+            continue
+        grades.append(_grade_segment(expected, segment, answer_type, strict=False))
+    if not grades:
+        return _grade_segment(expected, answer, answer_type, strict=False)
     if all(g.accepted for g in grades):
         return max(grades, key=lambda g: g.score)
     if any(g.accepted or g.verdict == "partial" for g in grades):
         return _grade("wrong", 0, tr(f"Mehrere Antworten – nur eine zählt. Richtig ist »{expected}«.",
                                      f"Several answers – only one counts. The correct one is '{expected}'."))
     return grades[0]
+
+
+def _without_negations(text: str) -> str:
+    return " ".join(w for w in _WORD.findall(text) if not _is_negation(w))
 
 
 def _spelling_grade(expected: str, how: str) -> Grade:
@@ -574,7 +876,7 @@ def _grade_segment(expected: str, answer: str, answer_type: Optional[str], *, st
     wrong = _grade("wrong", 0, tr(f"Falsch – richtig ist »{expected}«.", f"Wrong – the correct answer is '{expected}'."))
     if _negated(expected, answer) or not _same_digit_order(e_tokens, g_tokens):
         return wrong
-    if answer_type == "quote" or len(content) >= QUOTE_WORDS:
+    if answer_type == "quote" or (len(content) >= QUOTE_WORDS and not _is_person(expected, e_tokens, answer_type)):
         return _grade_quote(expected, content, g_tokens, wrong)
     assigned = _assign(e_tokens, g_tokens)
     used = {g.index for g, _ in assigned.values()}
@@ -582,11 +884,14 @@ def _grade_segment(expected: str, answer: str, answer_type: Optional[str], *, st
     missing = [t for t in content if t.index not in assigned]
     if strict and any(not _is_extra_ok(g) for g in extras):
         return wrong
+    expected_forms = {t.key for t in e_tokens if t.key in _name_forms()}
+    if expected_forms and any(g.key in _name_forms() and g.key not in expected_forms for g in extras):
+        return wrong  # "Bundesrepublik" is not the "Volksrepublik", SC not FC
     if _is_person(expected, e_tokens, answer_type):
         return _grade_person(expected, e_tokens, assigned, missing, extras, wrong)
-    required = [t for t in missing if t.key not in _place_heads()]
+    required = [t for t in missing if not _is_optional_head(t)]
     if required:
-        if len(required) < len([t for t in content if t.key not in _place_heads()]):
+        if len(required) < len([t for t in content if not _is_optional_head(t)]):
             return _grade("partial", 0.4, tr(f"Nur teilweise – richtig ist »{expected}«.",
                                              f"Only partly – the correct answer is '{expected}'."))
         return wrong
@@ -611,7 +916,8 @@ def _matched_grade(expected: str, assigned: dict[int, tuple[_Token, str]], *, he
 def _grade_person(expected: str, e_tokens: list[_Token], assigned, missing: list[_Token],
                   extras: list[_Token], wrong: Grade) -> Grade:
     family = e_tokens[_family_index(e_tokens)]
-    names_given = [g for g in extras if not _is_title(g)]
+    names_given = [g for g in extras if not _is_title(g) and g.key not in _particles()]
+    missing = [t for t in missing if t.key not in _particles()]  # "Sisi", "el-Sisi" for Abdel Fattah al-Sisi
     if family.index not in assigned:
         if assigned and not names_given:  # "Angela" for "Angela Merkel"
             return _grade("partial", 0.4, tr(f"Der Familienname fehlt: »{expected}«.",
@@ -619,7 +925,8 @@ def _grade_person(expected: str, e_tokens: list[_Token], assigned, missing: list
         return wrong
     if missing and names_given:
         return wrong  # "Ivanka Trump" for "Donald Trump", "Kim Young-tae" for "Jeong Young-tae"
-    if missing and family.key in _surname_first():
+    if missing and (family.key in _shared_surnames() or any(_is_regnal(t) for t in missing)):
+        # "Kim" (which one?), "Ludwig" for Ludwig XIV. (there were eighteen)
         return _grade("partial", 0.5, tr(f"Welche(r)? Vollständig: »{expected}«.", f"Which one? In full: '{expected}'."))
     return _matched_grade(expected, assigned, head_missing=bool(missing))
 
@@ -631,9 +938,16 @@ def _same_digit_order(expected: list[_Token], given: list[_Token]) -> bool:
     return not e_digits or not g_digits or e_digits == g_digits
 
 
+_ENGLISH_NEGATION = re.compile(r"n['’]t$", re.IGNORECASE)  # "can't", "isn't", "don't"
+
+
+def _is_negation(word: str) -> bool:
+    return key(word) in _negations() or _ENGLISH_NEGATION.search(word) is not None
+
+
 def _negated(expected: str, answer: str) -> bool:
-    negations = _negations()
-    return any(w in negations for w in _words(answer)) and not any(w in negations for w in _words(expected))
+    """The answer says "nicht", "kein", "not", "can't" … where the expected answer does not."""
+    return any(_is_negation(w) for w in _WORD.findall(answer)) and not any(_is_negation(w) for w in _WORD.findall(expected))
 
 
 def _grade_quote(expected: str, content: list[_Token], g_tokens: list[_Token], wrong: Grade) -> Grade:

@@ -32,7 +32,7 @@ def errors(cases: list[dict]) -> tuple[list[dict], list[dict]]:
     false_accepts, false_rejects = [], []
     for case in cases:
         result = grade(case["expected"], case["given"], accepted=case.get("accepted", ()),
-                       answer_type=case.get("answer_type"))
+                       answer_type=case.get("answer_type"), choices=case.get("choices"))
         if result.accepted and case["label"] == "reject":
             false_accepts.append(case)
         elif not result.accepted and case["label"] == "accept":
@@ -55,6 +55,18 @@ def test_own_labelled_set_has_no_false_accepts():
     false_accepts, false_rejects = errors(cases)
     assert false_accepts == []
     assert len(false_rejects) <= 3, false_rejects
+
+
+def test_held_out_set_has_no_false_accepts_and_few_false_rejects():
+    # Written as learners type, before the grader was run on it, in two rounds (542 + 255 cases);
+    # the rounds' first runs had 4 and 5 false accepts. The false rejects left are answers only
+    # knowledge tells apart: "Leo Messi" (a nickname), "Frankfurt" for Frankfurt am Main, "Dortmund"
+    # for Borussia Dortmund, "Kanzler" for Bundeskanzler.
+    cases = labelled("grading_heldout.jsonl")
+    assert len(cases) >= 250 and all(c["why"] for c in cases)
+    false_accepts, false_rejects = errors(cases)
+    assert false_accepts == []
+    assert len(false_rejects) <= 12, false_rejects
 
 
 def test_the_fuzzy_baseline_fails_where_the_grader_does_not():
@@ -243,3 +255,94 @@ def test_variants_of_an_answer_for_the_accepted_list():
     assert variants_of("Kiew") == ["Kyiv", "Kyjiw", "Kiev", "Kijew"]
     assert "Präsident Zelensky" in variants_of("Präsident Selenskyj")
     assert variants_of("Säbel") == []
+
+
+@pytest.mark.parametrize(
+    "expected, given, verdict",
+    [
+        # A negated figure is ruled out: wrong if it is the answer, ignored if it is another figure.
+        ("34 Millionen Dollar", "nicht 34 Millionen", "wrong"),
+        ("20 Minuten", "nicht mal 20 Minuten", "wrong"),
+        ("34 Millionen Dollar", "Es waren 34 Millionen, nicht 43", "close"),
+        ("34 Millionen Dollar", "nicht mehr als 34 Millionen Dollar", "close"),  # a bound, not a negation
+        # How learners type figures.
+        ("3,5 Millionen Euro", "3 1/2 Mio. €", "correct"),
+        ("3,5 Millionen Euro", "3½ Millionen Euro", "correct"),
+        ("12.000 Euro", "12k €", "correct"),
+        ("34 Millionen Dollar", "$34M", "correct"),
+        ("2,1 Milliarden Dollar", "2.1 billion dollars", "correct"),  # English billion = Milliarde
+        ("2,1 Milliarden Dollar", "2,1 Billionen Dollar", "wrong"),  # German Billionen are 1000 times more
+        ("1989", "'89", "correct"),
+        ("1989", "'98", "wrong"),
+        ("2002", "Zweitausendundzwei", "correct"),
+        ("9. November 1989", "neunter November 1989", "correct"),
+        ("25. April 2019", "25. Apirl 2019", "correct"),
+        ("1. Juli 2021", "1. Juni 2021", "wrong"),  # a real month is never a misspelt one
+        ("dreimal so hoch", "3x", "correct"),
+        # Shares for percentages, as precise as the article's figure.
+        ("25 Prozent", "ein Viertel", "correct"),
+        ("33 Prozent", "jeder Dritte", "close"),
+        ("75 Prozent", "drei Viertel", "correct"),
+        ("33 Prozent", "ein Viertel", "wrong"),
+        # The figure itself: a strict bound is not it, Prozentpunkte are not Prozent.
+        ("140 Tote", "über 140", "partial"),
+        ("19 Prozent", "19 Prozentpunkte", "partial"),
+        # What the figure counts, for things news figures are confused about.
+        ("140 Tote", "140 Verletzte", "wrong"),
+        ("140 Tote", "140 Todesopfer", "correct"),
+        ("12 Millionen Einwohner", "12 Millionen Menschen", "correct"),
+    ],
+)
+def test_learner_figures(expected, given, verdict):
+    assert grade(expected, given).verdict == verdict
+
+
+def test_a_bare_figure_answers_a_count_question_but_not_a_measure():
+    assert grade("81 Jahre", "81", answer_type="count").accepted
+    assert grade("3 Tage", "3", answer_type="duration").verdict == "partial"
+
+
+@pytest.mark.parametrize(
+    "expected, given, answer_type, accepted",
+    [
+        # Transliterations: German and English conventions (sch/sh, tsch/ch, dsch/j, j/y, w/v) …
+        ("Sotschi", "Sochi", "place", True),
+        ("Kim Jong-un", "Kim Dschong Un", "person", True),
+        ("Dschidda", "Jeddah", "place", True),
+        ("Schanghai", "Shanghai", "place", True),  # data/places.tsv: "=Schanghai"
+        ("Moon Jae-in", "Mun Jae In", "person", True),
+        # … but a transliteration keeps the vowels: Chomeini is another ayatollah.
+        ("Ali Chamenei", "Chomeini", "person", False),
+        ("Ali Chamenei", "Khamenei", "person", True),
+        # Forms of address, titles, particles and numerals around a name.
+        ("Olaf Scholz", "Herr Scholz", "person", True),
+        ("Angela Merkel", "Frau Dr. Merkel", "person", True),
+        ("Olaf Scholz", "Herr Schulz", "person", False),
+        ("Abdel Fattah al-Sisi", "el-Sisi", "person", True),
+        ("Ludwig XIV.", "Ludwig der Vierzehnte", "person", True),
+        ("Ludwig XIV.", "Ludwig XVI.", "person", False),
+        ("Ludwig XIV.", "Ludwig", "person", False),  # which one?
+        ("Xi Jinping", "Xi", "person", True),  # a rare family name names him
+        ("Li Qiang", "Li", "person", False),  # a common one does not
+        # Legal forms may be added or left out, but one is not another.
+        ("China", "Volksrepublik China", "place", True),
+        ("Volksrepublik China", "China", "place", True),
+        ("Volksrepublik China", "Republik China", "place", False),  # Taiwan
+        ("FC Bayern München", "Bayern München", "organisation", True),
+        ("FC Bayern München", "SC Bayern München", "organisation", False),
+        # Negated candidates are ruled out.
+        ("Wladimir Putin", "Putin, nicht Medwedew", "person", True),
+        ("Wladimir Putin", "Medwedew, nicht Putin", "person", False),
+        ("Dmitri Medwedew", "Es war nicht Putin, sondern Medwedew", "person", True),
+        ("Wladiwostok", "In Wladiwostok, glaube ich, aber nicht sicher", "place", True),
+        ("Yes we can", "Yes we can't", "quote", False),
+    ],
+)
+def test_names_and_words_as_learners_type_them(expected, given, answer_type, accepted):
+    assert grade(expected, given, answer_type=answer_type).accepted is accepted
+
+
+def test_terminal_and_rich_markup_around_an_answer_are_removed():
+    assert grade("Wladiwostok", "\x1b[31mWladiwostok\x1b[0m").verdict == "correct"
+    assert grade("Wladimir Putin", "[bold]Putin[/]").accepted
+    assert grade("Wladiwostok", "<script>alert(1)</script>Wladiwostok").verdict == "correct"
