@@ -343,8 +343,8 @@ def _role_phrase_start(tokens: list[Token], role_index: int) -> int:
     words = [t.text for t in tokens]
     while start > 0:
         word = words[start - 1]
-        if word.islower() and word.endswith(_ADJECTIVE_ENDINGS) and word not in function_words():
-            start -= 1  # "russische", "damaligen"
+        if word.islower() and word.endswith(_ADJECTIVE_ENDINGS) and word not in function_words() | speech_verbs():
+            start -= 1  # "russische", "damaligen"; not the verb in "Das teilte Kultusminister … mit"
         elif (
             word[:1].isupper()
             and word.endswith(_ADJECTIVE_ENDINGS)
@@ -646,6 +646,16 @@ def _find_organisations(tokens: list[Token], sentence_text: str) -> list[tuple[i
     return found
 
 
+def _initials_before(tokens: list[Token], bracket: int, abbreviation: str) -> bool:
+    """Do the words before a bracket spell the abbreviation in it: "Gewerkschaft Erziehung und
+    Wissenschaft (GEW)"? Its capitals are the initials of capitalised words, in order."""
+    capitals = [ch for ch in abbreviation if ch.isupper()]
+    initials = [t.text[0] for t in tokens[max(0, bracket - 8) : bracket] if t.text[:1].isupper()]
+    if len(capitals) < 2 or len(initials) < len(capitals):
+        return False
+    return initials[-len(capitals):] == capitals
+
+
 @lru_cache(maxsize=65536)
 def _organisation_head(word: str) -> Optional[tuple[str, str]]:
     """(type, gender) when ``word`` is a head word, also in the genitive ("Instituts", "Komitees")."""
@@ -835,8 +845,10 @@ def sentence_facts(sentence: Sentence, registry: PersonRegistry) -> list[Fact]:
     for first, last, name, organisation in orgs:
         if not person_tokens.intersection(range(first, last + 1)):
             extra = {"type": organisation.type, "gender": organisation.gender, "canonical": organisation.canonical}
-            if first >= 2 and tokens[first - 1].text == "(" and first - 2 in org_ends:
-                extra["spelt_out_before"] = True  # "BGH" in "der Bundesgerichtshof (BGH)"
+            if first >= 2 and tokens[first - 1].text == "(" and (
+                first - 2 in org_ends or _initials_before(tokens, first - 1, name)
+            ):
+                extra["spelt_out_before"] = True  # "der Bundesgerichtshof (BGH)", "Erziehung und Wissenschaft (GEW)"
             facts.append(Fact("organisation", text[tokens[first].start : tokens[last].end], sentence.index,
                               tokens[first].start, tokens[last].end, label=name, extra=extra))
     for first, last, place, genitive in _find_places(tokens, person_tokens | org_tokens):

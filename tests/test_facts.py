@@ -241,3 +241,13 @@ def test_an_abbreviation_in_brackets_knows_its_spelt_out_name():
     facts = from_text("Das hat der Bundesgerichtshof (BGH) am Mittwoch entschieden.")
     assert find(facts, "organisation", "BGH").extra.get("spelt_out_before") is True
     assert "spelt_out_before" not in find(facts, "organisation", "Bundesgerichtshof").extra
+
+
+def test_a_verb_before_a_role_word_is_no_adjective_of_it():
+    facts = from_text("Das teilte Kultusminister Conrad Clemens (CDU) am Montag in Dresden mit.")
+    assert find(facts, "person", "Conrad Clemens").role == "Kultusminister"  # not "teilter Kultusminister"
+
+
+def test_an_abbreviation_spelt_out_by_the_initials_before_it():
+    facts = from_text("Die Gewerkschaft Erziehung und Wissenschaft (GEW) kritisierte die Pläne.")
+    assert find(facts, "organisation", "GEW").extra.get("spelt_out_before") is True

@@ -349,6 +349,7 @@ UNSEEN = Path(__file__).parent / "articles_unseen"
         ("spiegel_quartalszahlen.html", "2024-10-24", "Jonas Brecht", "DER SPIEGEL"),
         ("taz_bvg_warnstreik.txt", None, "Lena Hoffmann", "taz"),
         ("bz_gemeinderat_freibad.txt", "2025-01-15", "Jana Brugger", "Badische Zeitung"),
+        ("mdr_lehrermangel.txt", "2025-08-04", "Tobias Krause", "MDR"),  # "von Tobias Krause, MDR SACHSEN"
     ],
 )
 def test_unseen_article_metadata(name, date, author, source):
@@ -379,6 +380,9 @@ def test_unseen_article_metadata(name, date, author, source):
          ["Artikel verschenken", "Artikel anhören", "Mehr zum Thema", "Hallenbad Emmendingen", "BZ-Newsletter",
           "BZ-Plus", "Foto: Jana Brugger"],
          ["Das Freibad in Waldkirch wurde 1962 eröffnet.", "Der Antrag fand keine Mehrheit."]),
+        ("mdr_lehrermangel.txt",
+         ["von Tobias Krause", "Stand:", "Mehr zum Thema", "Wie andere Bundesländer", "Dieses Thema im Programm"],
+         ["Zum Start des neuen Schuljahres am Montag fehlen", "Gewerkschaft: Unterricht fällt weiter aus"]),
     ],
 )
 def test_unseen_article_boilerplate_goes_and_content_stays(name, gone, kept):
