@@ -1,8 +1,9 @@
 """Grading: quizbot's grader against the fuzz.ratio >= 80 baseline on labelled answers.
 
 Accuracy, false accepts (a wrong answer counted right, the worst failure) and
-false rejects on the shared development set and on tests/data/grading_cases.jsonl,
-then the time to grade one answer. Latency is measured per answer with every
+false rejects on the shared development set, on tests/data/grading_cases.jsonl (the
+cases the grader was built on) and on tests/data/grading_heldout.jsonl (written before
+the grader was run on it), then the time to grade one answer. Latency is measured per answer with every
 per-answer cache emptied first (the lexicons stay loaded, as in a running quiz).
 """
 
@@ -18,7 +19,7 @@ from rapidfuzz import fuzz
 from quizbot import grading, phonetics, variants
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-SETS = ("grading_dev.jsonl", "grading_cases.jsonl")
+SETS = ("grading_dev.jsonl", "grading_cases.jsonl", "grading_heldout.jsonl")
 ROUNDS = 5
 
 
@@ -28,7 +29,7 @@ def _cases(name: str) -> list[dict]:
 
 def _quizbot(case: dict) -> bool:
     return grading.grade(case["expected"], case["given"], accepted=case.get("accepted", ()),
-                         answer_type=case.get("answer_type")).accepted
+                         answer_type=case.get("answer_type"), choices=case.get("choices")).accepted
 
 
 def _baseline(case: dict) -> bool:
