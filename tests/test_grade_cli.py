@@ -123,7 +123,8 @@ def test_csv_worksheet_with_german_headers_and_semicolons(tmp_path):
     out = tmp_path / "bewertet.csv"
     result = run("grade", "--batch", str(sheet), "-o", str(out))
     assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")), delimiter=";"))
+    assert out.read_bytes().startswith("\ufeff".encode("utf-8"))  # Excel reads the umlauts as UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [r["Name"] for r in rows] == ["Anna", "Ben", "Cem", "Dana"]
     assert [r["accepted"] for r in rows] == ["ja", "nein", "ja", ""]
     assert rows[0]["score"] == "1,00" and rows[1]["verdict"] == "wrong"
@@ -137,6 +138,21 @@ def test_csv_from_excel_on_windows_and_json_out(tmp_path):
     result = run("grade", "--batch", str(sheet), "--format", "csv", "--json")
     assert result.exit_code == 0
     assert [json.loads(line)["accepted"] for line in result.stdout.splitlines()] == [True, False]
+
+
+def test_german_excel_csv_with_decimal_commas_in_the_answers(tmp_path):
+    # Excel (German) saves ";"-separated cp1252 and quotes only fields that hold a ";".
+    sheet = tmp_path / "Klasse 9a.csv"
+    sheet.write_bytes(
+        ("Schüler;Lösung;Antwort;Typ\r\n"
+         "Jörg;3,5 Millionen Euro;3,5 Mio. €, glaube ich;amount\r\n"
+         "Özlem;2,1 Milliarden Euro;2,1 oder 2,2;amount\r\n"
+         "Ümit;Außenminister;\"Aussenminister; oder?\";word\r\n").encode("cp1252"))
+    out = tmp_path / "Klasse 9a bewertet.csv"
+    assert run("grade", "--batch", str(sheet), "-o", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert [(r["Schüler"], r["accepted"]) for r in rows] == [("Jörg", "ja"), ("Özlem", "nein"), ("Ümit", "ja")]
+    assert rows[0]["score"] == "1,00" and rows[2]["Antwort"] == "Aussenminister; oder?"
 
 
 def test_csv_without_the_needed_columns(tmp_path):

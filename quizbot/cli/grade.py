@@ -235,7 +235,8 @@ def _grade_file(path: Path, file_format: Optional[str], as_json: bool, output: O
             else:
                 out.write(json.dumps(_verdict(result) if result else {"line": number, "error": error},
                                      ensure_ascii=False) + "\n")
-    _write(output, out.getvalue())
+    # A CSV file goes back to a spreadsheet: with a BOM, so that Excel reads the umlauts as UTF-8.
+    _write(output, out.getvalue(), bom=file_format == "csv" and not as_json)
     total = tally["accepted"] + tally["rejected"]
     errors = tally["errors"]
     bad = (tr(f", {errors} fehlerhafte Zeile" + ("n" if errors != 1 else ""), f", {errors} bad line" + ("s" if errors != 1 else ""))
@@ -248,8 +249,8 @@ def _grade_file(path: Path, file_format: Optional[str], as_json: bool, output: O
         raise UserError(tr(f"keine Antwort in {path} bewertet", f"no answer in {path} could be graded"))
 
 
-def _write(output: Optional[Path], text: str) -> None:
-    """To stdout, or to a temporary file moved over ``output``: never half a file."""
+def _write(output: Optional[Path], text: str, *, bom: bool = False) -> None:
+    """To stdout, or to a temporary file moved over ``output`` (``bom``: UTF-8 with BOM): never half a file."""
     if output is None:
         sys.stdout.write(text)
         return
@@ -258,7 +259,7 @@ def _write(output: Optional[Path], text: str) -> None:
         raise UserError(tr(f"Ordner nicht gefunden: {output.parent}", f"folder not found: {output.parent}"))
     handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as stream:
             stream.write(text)
         os.replace(temporary, output)
     except BaseException:
