@@ -9,11 +9,15 @@ normalising digits, separators, scale words and number words; units convert
 where sure (210 Minuten = dreieinhalb Stunden) and a conflicting unit or
 currency is wrong. A missing unit is *close* (accepted, with a note) for money,
 percentages and counts, where the question names the thing, and *partial* for
-measures (time, length, mass …), where "2" may mean hours or minutes. A missing
-scale ("34" for "34 Millionen") is partial. Qualifiers: "rund", "etwa", "fast"
-… fit any figure; an opposite direction ("weniger als" for "mehr als") is
-wrong; dropping "mehr als" is close. Several different figures ("2001 oder
-2002") are a hedge: wrong.
+measures (time, length, mass …), where "2" may mean hours or minutes, unless
+the question asks for a count. A missing scale ("34" for "34 Millionen") is
+partial; Prozentpunkte for Prozent is partial. Qualifiers: "rund", "etwa",
+"fast" … fit any figure; an opposite direction ("weniger als" for "mehr als")
+is wrong; dropping "mehr als" is close; "über 140" for exactly 140 is partial.
+Several different figures ("2001 oder 2002") are a hedge: wrong; a negated
+figure is ruled out ("nicht 34" wrong, "34, nicht 43" right). Learner notation
+("3 1/2", "12k", "2.1 billion", "'89", "neunter November") is rewritten first
+(learner_notation); shares count for percentages ("ein Viertel" = 25 Prozent).
 
 Words and names, compared word by word in any order after folding case,
 umlauts, ß, hyphens (quizbot.variants.key):
@@ -26,9 +30,11 @@ umlauts, ß, hyphens (quizbot.variants.key):
 4. a typo budget by length of the expected word: none up to 4 letters, one up
    to 8, two from 9; the first letter must be right, and two edits within
    three letters are a different word part, not two typos (Bundesrat/Bundestag);
-5. sounds alike (Kölner Phonetik, quizbot.phonetics) for words of 5 letters or
-   more, only with a spelling similarity of at least 70 % (Vladivostok passes,
-   Zobel for Säbel does not).
+5. a transliteration: German conventions spelt the English way (Sotschi/Sochi,
+   Dschong/Jong), or sounds alike (Kölner Phonetik, quizbot.phonetics) for words
+   of 5 letters or more, only with a spelling similarity of at least 70 % and at
+   most one vowel changed (Vladivostok passes; Zobel for Säbel, Chomeini for
+   Chamenei do not).
 
 A person's family name alone is close (Merkel for Angela Merkel) unless it is
 a family name that comes first and is shared by many (Kim, Xi: partial); a

@@ -46,7 +46,15 @@ def play(db_path: Optional[str], articles: tuple[str, ...], kinds: tuple[str, ..
 
 
 def _full_screen_possible() -> bool:
+    if served_in_browser():
+        return True
     return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def served_in_browser() -> bool:
+    """Run by textual-serve (``quizbot serve``): pipes, not a terminal, but Textual's web
+    driver draws the full-screen chat in the browser."""
+    return os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
 
 
 def open_session(db_path: Optional[str], options: QuizOptions, learner: Optional[str]) -> QuizSession:
@@ -85,6 +93,8 @@ def _play_full_screen(db_path: Optional[str], options: QuizOptions, learner: Opt
     parting_words = app.run()
     if app.failure:  # shown in the chat; repeated here so it stays on the terminal
         raise UserError(app.failure)
+    if served_in_browser():
+        return  # stdout carries the web driver's packets: no text after the app
     for line in parting_words or []:
         click.echo(line)
 
