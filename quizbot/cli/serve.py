@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import os
 import re
 import shlex
 import socket
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -57,7 +59,10 @@ def serve(db_path: Optional[str], host: str, port: int) -> None:
 
 def play_command(db: Path, lang: str) -> str:
     """The shell command textual-serve runs for each browser tab (the full-screen chat)."""
-    return shlex.join([sys.executable, "-m", "quizbot", "--lang", lang, "play", "--db", str(db)])
+    words = [sys.executable, "-m", "quizbot", "--lang", lang, "play", "--db", str(db)]
+    if os.name != "posix":
+        return subprocess.list2cmdline(words)  # cmd.exe
+    return "exec " + shlex.join(words)  # the shell becomes the chat: one process per tab, not two
 
 
 def _class_database(db_path: Optional[str]) -> Path:
