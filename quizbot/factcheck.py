@@ -291,14 +291,16 @@ def _token_keys(token: str) -> frozenset[str]:
     return keys
 
 
-def _has_key(keys: frozenset[str], stem: str) -> bool:
-    return stem in keys or "~" + stem in keys
+@lru_cache(maxsize=65536)
+def _opposite_keys(keys: frozenset[str]) -> frozenset[str]:
+    """The keys a word of opposite meaning has: "~sinken", "sink" for a word with "~steigen"."""
+    return frozenset(key for a, b in _antonyms() if a in keys or "~" + a in keys for key in (b, "~" + b))
 
 
 def opposite(word: "Word", other: "Word") -> bool:
     """Two words of opposite meaning: an antonym pair ("stiegen" - "sanken"), or a word and
     its "un-" form ("besetzt" - "unbesetzt")."""
-    if any(_has_key(word.keys, a) and _has_key(other.keys, b) for a, b in _antonyms()):
+    if _opposite_keys(word.keys) & other.keys:
         return True
     short, long_ = sorted((_folded(word.text), _folded(other.text)), key=len)
     return (len(short) >= MIN_STEM and long_.startswith("un") and len(long_) == len(short) + 2
@@ -350,6 +352,7 @@ class Value:
     noun_text: str = ""  # that noun as written
     name: frozenset[str] = frozenset()  # folded name tokens ("kim", "jong", "un")
     relative_of: frozenset[str] = frozenset()  # "Kims Vater, Kim Jong Il": Kim Jong Il is not Kim
+    possessor: bool = False  # "Kims Vater", "der Vater von Kim Jong Un": Kim is whose father is meant
     marker: str = ""  # the preposition before the value: "in", "auf", "von"
     clause: int = 0
 
@@ -460,27 +463,26 @@ def _value_from_fact(text: str, fact: Fact | dict) -> Value:
     )
 
 
-def _names_a_relative(text: str, value: Value) -> Optional[re.Match]:
-    """ "Kims Vater": the genitive names whose father is meant, not the person spoken of
-    (the relation noun's match, or None)."""
-    if value.kind != "person" or not value.text.endswith("s"):
-        return None
-    following = _WORD.match(text, value.end + 1) if text[value.end:value.end + 1] == " " else None
-    return following if following and _folded(following.group()) in _relation_nouns() else None
+_RELATIVE_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w-]*s)\s+(\w+)[\s,]*$")  # "Kims Vater, "
+_RELATION_VON = re.compile(r"\b(\w+)\s+von\s+$")  # "der Vater von "
 
 
-_RELATIVE_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w-]*s)\s+(\w+)[\s,]*$")
-
-
-def _without_relatives(text: str, values: list[Value]) -> list[Value]:
-    """The values without genitives before a relation noun ("Kims Vater"); a name that follows
-    as an apposition ("Kims Vater, Kim Jong Il") is marked as not being that person."""
+def _mark_relatives(text: str, values: list[Value]) -> None:
+    """Names that say whose relative is meant: "Kims Vater" and "der Vater von Kim Jong Un" speak
+    of the father, not of Kim (``possessor``); in "Kims Vater, Kim Jong Il" the apposition is
+    not Kim (``relative_of``)."""
     for value in values:
-        found = _RELATIVE_BEFORE.search(text, max(0, value.start - 40), value.start) \
-            if value.kind == "person" else None
-        if found and _folded(found.group(2)) in _relation_nouns():
-            value.relative_of = _name_tokens(found.group(1))
-    return [v for v in values if not _names_a_relative(text, v)]
+        if value.kind != "person":
+            continue
+        after = _WORD.match(text, value.end + 1) if text[value.end:value.end + 1] == " " else None
+        if value.text.endswith("s") and after and _folded(after.group()) in _relation_nouns():
+            value.possessor = True
+        before = _RELATION_VON.search(text, max(0, value.start - 30), value.start)
+        if before and _folded(before.group(1)) in _relation_nouns():
+            value.possessor = True
+        genitive = _RELATIVE_BEFORE.search(text, max(0, value.start - 40), value.start)
+        if genitive and _folded(genitive.group(2)) in _relation_nouns():
+            value.relative_of = _name_tokens(genitive.group(1))
 
 
 @lru_cache(maxsize=None)
@@ -507,7 +509,7 @@ def read_passage(text: str, facts: Sequence[Fact | dict]) -> Passage:
     values = [_value_from_fact(text, f) for f in facts]
     # quotations and terms ("ein Säbel") are read as words, not as values to compare
     values = [v for v in values if v.kind in COMPARABLE and 0 <= v.start < v.end <= len(text)]
-    values = _without_relatives(text, values)
+    _mark_relatives(text, values)
     for value in values:
         value.clause = passage.clause_of(value.start)
     _read_years_before_names(text, values)
@@ -524,10 +526,30 @@ def read_passage(text: str, facts: Sequence[Fact | dict]) -> Passage:
                 or any(s <= match.start() < e for s, e in covered)):
             continue
         words.append(Word(match.group(), match.start(), _token_keys(match.group())))
-    passage.words = words
+    passage.words = _with_separable_verb(text, words)
     passage.values = values
     passage.negated_clauses = frozenset(negated)
     return passage
+
+
+def _with_separable_verb(text: str, words: list[Word]) -> list[Word]:
+    """ "Die Sowjetunion brach 1991 zusammen": the particle at the sentence's end joins its verb,
+    the first lower-case content word ("zusammenbrach"), which then also matches "Zusammenbruch"."""
+    tokens = _WORD.findall(text)
+    particle = _folded(tokens[-1]) if len(tokens) >= 3 else ""
+    if particle not in _separable_particles():
+        return words
+    verb = next((w for w in words if w.text[:1].islower() and _folded(w.text) != particle), None)
+    if verb is None:
+        return words
+    joined = Word(verb.text, verb.start, verb.keys | word_keys(particle + _folded(verb.text)))
+    return [joined if w is verb else w for w in words
+            if not (w.start >= verb.start and _folded(w.text) == particle and w is words[-1])]
+
+
+@lru_cache(maxsize=None)
+def _separable_particles() -> frozenset[str]:
+    return _folded_set("separable_particles.txt")
 
 
 # --------------------------------------------------------------------------
@@ -785,43 +807,67 @@ def _known_name(kind: str, text: str, label: str) -> Value:
     return Value(kind=kind, text=text, start=0, end=len(text), label=label, name=_name_tokens(text))
 
 
-def _name_kinds(names: Iterable[dict]) -> dict[str, str]:
-    """Name token -> kind, for every person, place and organisation the articles name.
+@dataclass(frozen=True)
+class KnownNames:
+    """The name tokens the candidate articles know, for reading capitalised claim words as names.
 
-    A word that only ever opens a longer name is left out: "Deutsche" of "Deutsche Bahn"
-    is an adjective in "Deutsche Firmen lieferten …", while "Medwedew" of "Dmitri Medwedew"
-    or "Kim" (named alone too) are names wherever they stand.
+    ``weak`` tokens are names only next to another word of a name: "Deutsche" opens "Deutsche
+    Bahn" but is an adjective in "Deutsche Firmen lieferten …"; "Jae" of "Moon Jae In" is too
+    short to tell on its own. "Medwedew" (of "Dmitri Medwedew") or "Kim" (named alone too) are
+    names wherever they stand.
     """
+
+    kinds: dict[str, str]  # token -> person | place | organisation
+    weak: frozenset[str]
+
+
+def _name_kinds(names: Iterable[dict]) -> KnownNames:
+    """The tokens of every person, place and organisation the articles name."""
     names = list(names)
     alone = {_name_tokens(name["text"]) for name in names}
     kinds: dict[str, str] = {}
+    strong: set[str] = set()
     for name in names:
-        words = [w for w in re.split(r"[\s\-‐]+", name["text"]) if w]
-        for index, word in enumerate(words):
-            for token in _name_tokens(word):
-                opener = index == 0 and len(words) > 1 and frozenset({token}) not in alone
-                if len(token) >= 3 and not opener:
-                    kinds.setdefault(token, name["kind"])
-    return kinds
+        for token, opens in _name_parts(name["text"]):
+            kinds.setdefault(token, name["kind"])
+            if len(token) >= 3 and not (opens and frozenset({token}) not in alone):
+                strong.add(token)
+    return KnownNames(kinds, frozenset(kinds.keys() - strong))
 
 
-def with_known_names(claim: Passage, kinds: dict[str, str]) -> Passage:
+@lru_cache(maxsize=16384)
+def _name_parts(text: str) -> tuple[tuple[str, bool], ...]:
+    """(token, opens a longer name) for each word of a name."""
+    words = [w for w in re.split(r"[\s\-‐]+", text) if w]
+    return tuple((token, index == 0 and len(words) > 1)
+                 for index, word in enumerate(words) for token in _name_tokens(word))
+
+
+def _head_token(word: str, kinds: dict[str, str]) -> str:
+    """The name token of a word's last part: "Jong-un" is a name if "un" is, "Kim-Dynastie"
+    only if "Dynastie" were; "Jong-uns" is the genitive of "Jong-un"."""
+    token = next(iter(_name_tokens(re.split(r"[\-‐]", word)[-1])), "")
+    return token[:-1] if token not in kinds and token.endswith("s") and token[:-1] in kinds else token
+
+
+def with_known_names(claim: Passage, known: KnownNames) -> Passage:
     """A passage with runs of capitalised words that belong to known names read as names.
 
     The extractor finds names by role words and given names; "Medwedew" or
     "Omar Haddad" without either are recognised because an article names them.
     """
+    kinds = known.kinds
     runs: list[list[Word]] = []
     for word in claim.words:
-        token = next(iter(_name_tokens(word.text)), "")
-        if not word.text[:1].isupper() or token not in kinds or _names_a_relative(
-                claim.text, Value(kinds[token], word.text, word.start, word.start + len(word.text))):
+        token = _head_token(word.text, kinds)
+        if not word.text[:1].isupper() or token not in kinds:
             continue
         previous = runs[-1][-1] if runs else None
         if previous and claim.text[previous.start + len(previous.text):word.start].strip() == "":
             runs[-1].append(word)
         else:
             runs.append([word])
+    runs = [run for run in runs if len(run) > 1 or _head_token(run[0].text, kinds) not in known.weak]
     if not runs:
         return claim
     named = {id(word) for run in runs for word in run}
@@ -829,11 +875,12 @@ def with_known_names(claim: Passage, kinds: dict[str, str]) -> Passage:
     for run in runs:
         start, end = run[0].start, run[-1].start + len(run[-1].text)
         text = claim.text[start:end]
-        kind = kinds[next(iter(_name_tokens(run[0].text)))]
+        kind = kinds[_head_token(run[0].text, kinds)]
         values.append(Value(kind=kind, text=text, start=start, end=end, label=text,
                             name=_name_tokens(text), marker=_preposition_before(claim.text, start, kind),
                             clause=claim.clause_of(start)))
     values.sort(key=lambda v: v.start)
+    _mark_relatives(claim.text, values)
     kept = [i for i, w in enumerate(claim.words) if id(w) not in named]
     return Passage(claim.text, [claim.words[i] for i in kept], values, claim.clause_starts,
                    claim.negated_clauses, [claim.weight(i) for i in kept] if claim.weights else None)
@@ -893,6 +940,7 @@ class Comparison:
     strangers: bool = False  # the sentence's main clause names people or places the claim does not
     missing_nouns: list[Word] = field(default_factory=list)  # claim nouns not in the sentence or the one before
     other_time: bool = False  # the claim speaks of another time ("im Vorjahr") than the sentence
+    verbs_missing: bool = False  # a lower-case claim word is not in the sentence
     distinctive: bool = False  # the claim's rarest word is in the sentence or the one before
     relevance: float = 0.0  # coverage plus rapidfuzz similarity: orders sentences
     stance: str = "related"  # supports | refutes | related
@@ -1024,6 +1072,8 @@ def relation(claim: Value, other: Value) -> Optional[str]:
     if other.kind not in COMPARABLE.get(claim.kind, ()):
         return None
     if claim.kind in NAME_KINDS:
+        if claim.possessor != other.possessor:
+            return None  # "Kims Vater" says nothing about Kim himself
         if claim.kind == "place" and not _same_place_role(claim, other):
             return None  # "in Moskau" (a place) is not "Moskau und Pjöngjang" (a government)
         return _name_relation(claim, other)
@@ -1050,6 +1100,7 @@ class _WordMatch:
     distinctive: bool  # the claim's rarest word is found
     opposites: int = 0  # claim words the sentence's main clauses answer with their opposite
     other_time: bool = False  # a claim word for another time ("im Vorjahr") is found in neither
+    verbs_missing: bool = False  # a lower-case claim word (a verb, mostly) is not in the sentence
 
 
 def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
@@ -1079,7 +1130,8 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
                     and opposite(claim.words[i], hit))
     other_time = any(_folded(word.text).startswith(_time_anchors()) and i not in hits and i not in near
                      for i, word in enumerate(claim.words))
-    return _WordMatch(found / total, main, missing_nouns, distinctive, opposites, other_time)
+    verbs_missing = any(not word.text[:1].isupper() and i not in hits for i, word in enumerate(claim.words))
+    return _WordMatch(found / total, main, missing_nouns, distinctive, opposites, other_time, verbs_missing)
 
 
 def _word_hits(claim: Passage, words: list[Word]) -> dict[int, Word]:
@@ -1121,6 +1173,7 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
         result = _place_values(claim, evidence, context, main)
     result.missing_nouns = words.missing_nouns
     result.other_time = words.other_time
+    result.verbs_missing = words.verbs_missing
     result.distinctive = words.distinctive
     _check_bindings(result, claim, evidence.passage)
     claim_negated = bool(claim.negated_clauses)
@@ -1302,12 +1355,40 @@ def _place_told(place: Value, result: Comparison, nearby: set[int]) -> bool:
     return True
 
 
+def _counts_people(conflict: Conflict) -> bool:
+    """The conflict is about how many people: what they did says which people are meant."""
+    return any(value.noun & _people_nouns() for value in conflict.claim)
+
+
+@lru_cache(maxsize=None)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(key for word in lexicon_lines("people_nouns.txt") for key in word_keys(word))
+
+
+def _misses_a_name(result: Comparison, claim: Passage) -> bool:
+    """Two capitalised claim words in a row that neither the sentence nor the one before has:
+    most likely a name the extractor did not know ("Harry Kane brachte Leverkusen in Führung"
+    is not "Josip Stanišić brachte die Gastgeber in Führung")."""
+    missing = {id(word) for word in result.missing_nouns}
+    return any(id(first) in missing and id(second) in missing
+               and claim.text[first.start + len(first.text):second.start] == " "
+               for first, second in zip(claim.words, claim.words[1:]))
+
+
 def _values_carry(result: Comparison, claim: Passage) -> bool:
     """Every value of the claim, a figure among them, stands in this very sentence: then it is
     the same statement even when the claim words it differently ("Anna Berger wurde mit 54,3 %
     gewählt" - "Anna Berger setzte sich mit 54,3 Prozent durch")."""
     figures = [v for v, _ in result.matched if v.kind not in NAME_KINDS and v.kind != "year"]
-    return len(claim.values) >= CARRYING_VALUES and len(result.matched) == len(claim.values) and bool(figures)
+    matched = {id(v) for v, _ in result.matched}
+    # where it happened may be named around the sentence or be the article's setting
+    # ("Regensburg hat eine neue Oberbürgermeisterin: Anna Berger setzte sich mit 54,3 Prozent durch")
+    places = [v for v in claim.values if id(v) not in matched and v.kind == "place"
+              and any(v is p for p in result.present)]
+    if not figures or len(claim.values) < CARRYING_VALUES or len(matched) + len(places) < len(claim.values):
+        return False
+    result.from_setting += [p for p in places if not any(p is q for q in result.present_in_role)]
+    return True
 
 
 def _stance(result: Comparison, claim: Passage) -> str:
@@ -1321,13 +1402,12 @@ def _stance(result: Comparison, claim: Passage) -> str:
             and (result.context >= (REFUTE_CONTEXT if anchors else REFUTE_CONTEXT_ALONE) or not words_needed)
             and (anchors or not result.strangers or not claim.names)
             and not result.other_time
+            and not (result.verbs_missing and _counts_people(result.conflicts[0]))
         )
         return "refutes" if same_subject and not result.negation_differs else "related"
     if result.missing or result.bounds:
         return "related"
-    if claim.values and _values_carry(result, claim):
-        supported = result.context >= REFUTE_CONTEXT
-    elif claim.values:
+    if claim.values:
         nearby = {id(v) for v in result.present_nearby}
         supported = (
             bool(result.matched)
@@ -1339,10 +1419,10 @@ def _stance(result: Comparison, claim: Passage) -> str:
             and result.coverage >= SUPPORT_COVERAGE
             # the claim's rarest word is most likely what it is about
             and (result.distinctive or result.context >= STRONG_CONTEXT)
-        )
+        ) or (result.context >= REFUTE_CONTEXT and _values_carry(result, claim))
     else:
         supported = result.context >= VALUELESS_SUPPORT_CONTEXT and len(claim.words) >= 2
-    if not supported:
+    if not supported or _misses_a_name(result, claim):
         return "related"
     return "refutes" if result.negation_differs else "supports"
 
