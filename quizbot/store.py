@@ -155,7 +155,7 @@ def m002_learning(db: sqlite_utils.Database) -> None:
 QUESTION_SELECT = """
 select q.id, q.article_id, q.sentence_id, q.fact_id, q.key, q.kind,
        coalesce(e.question, q.question) as question,
-       coalesce(e.answer, q.answer) as answer,
+       coalesce(e.answer, q.answer) as answer, q.answer as generated_answer,
        q.accepted, e.accepted_extra, q.choices, q.correct, q.correction,
        q.answer_type, q.hint, q.score, coalesce(e.disabled, 0) as disabled,
        a.file as a_file, a.title as a_title, a.date as a_date, a.source as a_source,
@@ -172,6 +172,8 @@ def _question_row(row: dict) -> dict:
     accepted = _unjson(row.pop("accepted"), [])
     extra = _unjson(row.pop("accepted_extra"), [])
     answer = row["answer"]
+    if answer != row.pop("generated_answer"):
+        accepted = []  # the generated spellings belong to the answer the teacher replaced
     merged = [answer] + [a for a in accepted + extra if a != answer]
     correct = row.pop("correct")
     return {
@@ -528,6 +530,11 @@ class Store:
                 pk="key",
             )
 
+    def drop_question_edit(self, key: str) -> None:
+        """Undo a teacher's edits of a question (text, answer, spellings, disabled)."""
+        with self.write() as db:
+            db.execute("delete from question_edits where key = ?", [key])
+
     # -- search ---------------------------------------------------------------
 
     def search_sentences(self, match: str, limit: int = 20) -> list[dict]:
@@ -580,12 +587,16 @@ class Store:
         row["options"] = _unjson(row["options"], {})
         return row
 
-    def open_session(self, learner_id: int) -> Optional[dict]:
-        """The learner's latest unfinished session, if any (to offer a resume)."""
+    def open_session(self, learner_id: int, quiz_id: Optional[int] = None) -> Optional[dict]:
+        """The learner's latest unfinished session, if any (to offer a resume).
+
+        Only sessions of the given quiz set (None: those outside any quiz set): a
+        quiz set's session is resumed only by playing that quiz set.
+        """
         rows = self._rows(
-            "select * from sessions where learner_id = ? and status = 'active' "
+            "select * from sessions where learner_id = ? and status = 'active' and quiz_id is ? "
             "order by id desc limit 1",
-            [learner_id],
+            [learner_id, quiz_id],
         )
         return self._session_row(rows[0]) if rows else None
 
@@ -626,14 +637,98 @@ class Store:
                 {"attempt_id": attempt_id, "reason": reason, "status": "open", "created_at": now()}
             ).last_pk
 
-    def contests(self, status: Optional[str] = None) -> list[dict]:
-        where, params = self._where(("c.status", status))
+    def contests(self, status: Optional[str] = None, quiz_id: Optional[int] = None) -> list[dict]:
+        where, params = self._where(("c.status", status), ("t.quiz_id", quiz_id))
         return self._rows(
-            "select c.*, t.question, t.expected, t.given, t.verdict, l.name as learner "
+            "select c.*, t.question, t.expected, t.given, t.verdict, t.accepted, t.quiz_id, "
+            "t.session_id, t.question_id, l.name as learner, z.name as quiz "
             "from contests c join attempts t on t.id = c.attempt_id "
-            f"join learners l on l.id = t.learner_id{where} order by c.id",
+            "join learners l on l.id = t.learner_id left join quizzes z on z.id = t.quiz_id"
+            f"{where} order by c.id",
             params,
         )
+
+    # -- quiz sets and the teacher's report -------------------------------------
+
+    def create_quiz(self, name: str, question_ids: Sequence[int], options: dict) -> Optional[int]:
+        """Save a named quiz set; None (and nothing written) when the name is taken."""
+        with self.write() as db:
+            if db.execute("select 1 from quizzes where name = ?", [name]).fetchone():
+                return None
+            return db["quizzes"].insert({
+                "name": name, "options": _json(options), "question_ids": _json(list(question_ids)),
+                "created_at": now(),
+            }).last_pk
+
+    def quiz(self, name: str) -> Optional[dict]:
+        """The quiz set of this name (exactly, else the one equal but for case)."""
+        rows = self._rows("select * from quizzes where name = ?", [name]) or [
+            row for row in self._rows("select * from quizzes") if row["name"].casefold() == name.casefold()
+        ][:1]
+        return self._quiz_row(rows[0]) if rows else None
+
+    def quizzes(self) -> list[dict]:
+        """Every quiz set with how many learners started and finished it."""
+        rows = self._rows(
+            "select z.*, count(distinct s.learner_id) as learners, "
+            "count(distinct case when s.status = 'finished' then s.learner_id end) as finished "
+            "from quizzes z left join sessions s on s.quiz_id = z.id and s.status != 'abandoned' "
+            "group by z.id order by z.created_at, z.id"
+        )
+        return [self._quiz_row(row) for row in rows]
+
+    @staticmethod
+    def _quiz_row(row: dict) -> dict:
+        row["options"] = _unjson(row["options"], {})
+        row["question_ids"] = _unjson(row["question_ids"], [])
+        return row
+
+    def delete_quiz(self, quiz_id: int) -> None:
+        """Remove a quiz set; its sessions and attempts stay as the learners' own history.
+
+        They are unlinked so that a later quiz set (which may get the same id) starts empty.
+        """
+        with self.write() as db:
+            db.execute("update attempts set quiz_id = null where quiz_id = ?", [quiz_id])
+            db.execute("update sessions set quiz_id = null where quiz_id = ?", [quiz_id])
+            db.execute("delete from quizzes where id = ?", [quiz_id])
+
+    def quiz_sessions(self, quiz_id: int) -> list[dict]:
+        """The sessions of a quiz set with their learner's name, first started first."""
+        rows = self._rows(
+            "select s.*, l.name as learner from sessions s join learners l on l.id = s.learner_id "
+            "where s.quiz_id = ? order by s.id",
+            [quiz_id],
+        )
+        return [self._session_row(row) for row in rows]
+
+    def attempt(self, attempt_id: int) -> Optional[dict]:
+        rows = self._rows(
+            "select t.*, l.name as learner, z.name as quiz from attempts t "
+            "join learners l on l.id = t.learner_id left join quizzes z on z.id = t.quiz_id "
+            "where t.id = ?",
+            [attempt_id],
+        )
+        return rows[0] if rows else None
+
+    def decide_attempt(self, attempt_id: int, accept: bool) -> None:
+        """A teacher's decision on a graded answer, closing its contests.
+
+        accept: the answer counts as right. Otherwise the grader's verdict stands
+        again (correct and close count, as the grader decided). The grader's
+        verdict and score stay as they were, so a decision can be changed.
+        """
+        status = "accepted" if accept else "rejected"
+        with self.write() as db:
+            db.execute(
+                "update attempts set accepted = case when ? then 1 "
+                "else verdict in ('correct', 'close') end where id = ?",
+                [int(accept), attempt_id],
+            )
+            db.execute(
+                "update contests set status = ?, resolved_at = ? where attempt_id = ?",
+                [status, now(), attempt_id],
+            )
 
     # -- spaced repetition ----------------------------------------------------
 
