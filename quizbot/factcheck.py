@@ -94,6 +94,7 @@ COMPARABLE = {
     "ordinal": {"ordinal"}, "person": {"person"}, "place": {"place"},
     "organisation": {"organisation"},
 }
+NEGATION_CONTEXT = 0.6  # a sentence that contradicts by negation or an opposite word says most of the claim
 FUZZ_WEIGHT = 0.3  # rapidfuzz similarity's share in ranking sentences against each other
 # Qualifiers from data/qualifiers.tsv (quizbot.numbers).
 APPROXIMATE = {"approx", "almost", "up_to"}
@@ -635,6 +636,7 @@ class Evidence:
     passage: Passage
     before: Optional[Passage]  # the sentence before, in the same paragraph ("Er besuchte …")
     article_names: list[Value]
+    earlier_words: list[Word] = field(default_factory=list)  # content words of the one before that
 
     @property
     def article(self) -> dict:
@@ -731,6 +733,9 @@ def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
     known = _name_kinds(name for found in names.values() for name in found)
     claim = with_known_names(claim, known)
     before = store.sentences_before([row["id"] for row in rows])
+    # two back, for words only: "Die Kosten werden auf 8,6 Millionen Euro geschätzt" continues
+    # "… hat die Sanierung des Freibads beschlossen. 19 Räte stimmten dafür, …"
+    earlier = store.sentences_before([b["id"] for b in before.values()])
     facts = store.facts_of_sentences([row["id"] for row in rows] + [b["id"] for b in before.values()],
                                      [row["article_id"] for row in rows])
 
@@ -740,10 +745,12 @@ def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
     found = []
     for row in rows:
         previous = before.get(row["id"])
+        first = earlier.get(previous["id"]) if previous else None
         found.append(Evidence(
             row=row,
             passage=reading(row),
             before=reading(previous) if previous else None,
+            earlier_words=read_passage(first["text"], []).words if first else [],
             article_names=[_name_value(name) for name in names.get(row["article_id"], [])],
         ))
     return claim, found
@@ -1100,11 +1107,11 @@ class _WordMatch:
     distinctive: bool  # the claim's rarest word is found
     opposites: int = 0  # claim words the sentence's main clauses answer with their opposite
     other_time: bool = False  # a claim word for another time ("im Vorjahr") is found in neither
-    verbs_missing: bool = False  # a lower-case claim word (a verb, mostly) is not in the sentence
+    verbs_missing: bool = False  # a lower-case claim word (a verb, mostly) is in neither
 
 
 def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
-                 anchors: Counter) -> _WordMatch:
+                 anchors: Counter, earlier: Sequence[Word] = ()) -> _WordMatch:
     """The claim's words in the sentence (and, at half weight, in the sentence before).
 
     Each word of the sentence answers one claim word: same stem first, then the
@@ -1112,25 +1119,26 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     The main clauses hold most claim words and ``anchors`` (claim values found there).
     """
     hits = _word_hits(claim, passage.words)
-    near = _word_hits(claim, before.words) if before else {}
+    near = _word_hits(claim, (before.words if before else []) + list(earlier))
     weights = [claim.weight(i) for i in range(len(claim.words))]
     total = sum(weights)
     everywhere = set(range(len(passage.clause_starts)))
     if not total:  # nothing but values: "Von Wladiwostok nach Moskau sind es 6500 Kilometer"
         best = max(anchors.values(), default=0)
         return _WordMatch(0.0, {c for c, n in anchors.items() if n == best} or everywhere, [], True)
-    found = sum(weights[i] for i in hits) + 0.5 * sum(weights[i] for i in near if i not in hits)
     missing_nouns = [word for i, word in enumerate(claim.words)
                      if word.text[:1].isupper() and i not in hits and i not in near]
     distinctive = any(weights[i] >= max(weights) - 1e-9 for i in set(hits) | set(near))
     per_clause = Counter(passage.clause_of(w.start) for w in hits.values()) + anchors
     best = max(per_clause.values(), default=0)
     main = {c for c, n in per_clause.items() if n == best} or everywhere
+    found = sum(weights[i] for i in hits) + 0.5 * sum(weights[i] for i in near if i not in hits)
     opposites = sum(1 for i, hit in hits.items() if passage.clause_of(hit.start) in main
                     and opposite(claim.words[i], hit))
     other_time = any(_folded(word.text).startswith(_time_anchors()) and i not in hits and i not in near
                      for i, word in enumerate(claim.words))
-    verbs_missing = any(not word.text[:1].isupper() and i not in hits for i, word in enumerate(claim.words))
+    verbs_missing = any(not word.text[:1].isupper() and i not in hits and i not in near
+                        for i, word in enumerate(claim.words))
     return _WordMatch(found / total, main, missing_nouns, distinctive, opposites, other_time, verbs_missing)
 
 
@@ -1164,7 +1172,8 @@ _PRONOUNS = frozenset({"er", "sie"})
 def compare(claim: Passage, evidence: Evidence) -> Comparison:
     """Compare the claim's words and values with one sentence (rules 4-6 of the module doc)."""
     passage = evidence.passage
-    words = _match_words(claim, passage, evidence.before, _value_anchors(claim, passage))
+    words = _match_words(claim, passage, evidence.before, _value_anchors(claim, passage),
+                         evidence.earlier_words)
     context, main = words.context, words.main
     result = _place_values(claim, evidence, context, main)
     if context >= REFUTE_CONTEXT and any(v.kind not in NAME_KINDS for v in result.missing):
@@ -1172,6 +1181,7 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
         evidence.passage = with_bare_numbers(passage)
         result = _place_values(claim, evidence, context, main)
     result.missing_nouns = words.missing_nouns
+    _same_thing_worded_differently(result, claim)
     result.other_time = words.other_time
     result.verbs_missing = words.verbs_missing
     result.distinctive = words.distinctive
@@ -1194,6 +1204,21 @@ def _value_anchors(claim: Passage, passage: Passage) -> Counter:
     2001 in Moskau" is about Pjöngjang in its first clause."""
     return Counter(other.clause for value in claim.values for other in passage.values
                    if relation(value, other) == "equal")
+
+
+def _same_thing_worded_differently(result: Comparison, claim: Passage) -> None:
+    """A figure's thing that differs by name only ("19 Gemeinderäte" - "19 Rätinnen und Räte")
+    is the same thing when the claim's noun stands around the sentence after all ("Der
+    Gemeinderat hat … beschlossen" just before)."""
+    missing = {id(word) for word in result.missing_nouns}
+    for conflict in list(result.conflicts):
+        if not conflict._of_another_thing():
+            continue
+        value = conflict.claim[0]
+        nouns = [w for w in claim.words if w.keys & value.noun]
+        if nouns and not all(id(w) in missing for w in nouns):
+            result.conflicts.remove(conflict)
+            result.matched.append((value, conflict.evidence[0]))
 
 
 def _place_values(claim: Passage, evidence: Evidence, context: float, main: set[int]) -> Comparison:
@@ -1424,7 +1449,11 @@ def _stance(result: Comparison, claim: Passage) -> str:
         supported = result.context >= VALUELESS_SUPPORT_CONTEXT and len(claim.words) >= 2
     if not supported or _misses_a_name(result, claim):
         return "related"
-    return "refutes" if result.negation_differs else "supports"
+    if result.negation_differs:
+        # "nicht" against a sentence that only shares words ("…, während des Streiks auf die
+        # S-Bahn auszuweichen") says nothing: the sentence must say nearly all the claim says
+        return "refutes" if result.context >= NEGATION_CONTEXT else "related"
+    return "supports"
 
 
 # --------------------------------------------------------------------------
@@ -1462,6 +1491,11 @@ def _drop_refutations_off_topic(store: Store, comparisons: list[Comparison]) -> 
         counted = {key for conflict in comparison.conflicts for value in conflict.claim for key in value.noun}
         stems = [_stem_prefix(noun.text) for noun in comparison.missing_nouns if not noun.keys & counted]
         if not all(any(word.startswith(stem) for word in words) for stem in stems):
+            comparison.stance = "related"
+        elif counted and any(any(word.startswith(_stem_prefix(noun.text)) for word in words)
+                             for noun in comparison.missing_nouns if noun.keys & counted):
+            # an article that knows the claim's thing ("Gemeinderat") words it differently
+            # ("19 Rätinnen und Räte"): the same figure, not another thing
             comparison.stance = "related"
 
 

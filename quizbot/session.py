@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import random
 import re
+import shlex
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -201,6 +203,9 @@ class QuizOptions:
     # A fixed list of question ids: named quiz sets (classroom) and repeats.
     question_ids: Optional[list[int]] = None
     quiz_id: Optional[int] = None
+    # A named quiz set (``play --quiz NAME``): start() takes ids, seed and order from it.
+    quiz_name: Optional[str] = None
+    shuffle: bool = False  # each learner gets the fixed questions in an order of their own
 
     def __post_init__(self) -> None:
         unknown = [k for k in self.kinds if k not in KINDS]
@@ -442,7 +447,7 @@ class QuizSession:
         self.store = store
         self.store.set_busy_timeout(CHAT_BUSY_TIMEOUT_S)
         self.options = options or QuizOptions()
-        self.learner = _clean_name(learner) if learner else None
+        self.learner = _checked_name(learner) if learner is not None else None
         self.learner_id: Optional[int] = None
         self.state = "new"  # new | name | resume | question | contest | repeat | done
         self.run: Optional[_Run] = None
@@ -455,6 +460,7 @@ class QuizSession:
         self._resumable: Optional[dict] = None
         self._plan_shown = False  # the greeting listed the planned quiz's articles
         self._state_before_contest = "question"
+        self._taken: Optional[dict] = None  # a quiz set's session under the name just given
 
     # -- what the faces ask --------------------------------------------------
 
@@ -476,6 +482,8 @@ class QuizSession:
         titles = list(dict.fromkeys(q["article"]["title"] or q["article"]["file"] for q in questions))
         if self.options.review:
             return tr("quizbot · Wiederholung", "quizbot · review")
+        if self.options.quiz_name:
+            return printable(f"quizbot · Quiz {self.options.quiz_name}")
         if len(titles) == 1:
             return printable(f"quizbot · {titles[0]}")
         if titles:
@@ -502,7 +510,7 @@ class QuizSession:
         """What the input line should invite."""
         if self.state == "name":
             return tr("Dein Name", "Your name")
-        if self.state in ("resume", "repeat"):
+        if self.state in ("resume", "repeat", "same"):
             return tr("ja oder nein", "yes or no")
         if self.state == "contest":
             return tr("Deine Begründung (leer = abbrechen)", "Your reason (empty = cancel)")
@@ -525,8 +533,12 @@ class QuizSession:
                 f"The database {self.store.path} holds no questions yet.\n"
                 f"Read articles in with: quizbot ingest --db {self.store.path} ARTICLE.txt …",
             ))]
+        if self.options.quiz_name is not None:
+            self._load_quiz()
         if not self.options.review:
             self.planned = select_questions(self.store, self.options)
+            if not self.planned and self.options.quiz_id is not None:
+                raise SessionError(_empty_quiz_text(self.options.quiz_name))
             if not self.planned:
                 self.state = "done"
                 return [Message("error", tr(
@@ -577,6 +589,7 @@ class QuizSession:
         handler = {
             "name": self._take_name,
             "resume": self._take_resume,
+            "same": self._take_same,
             "question": self._take_answer,
             "repeat": self._take_repeat,
         }.get(self.state)
@@ -608,7 +621,9 @@ class QuizSession:
                                     "I am quizbot and I quiz you on news articles.")
         articles = list({q["article_id"]: q["article"] for q in questions}.values())
         count, sources = len(questions), len(articles)
-        lines = [hello + " " + tr(
+        quiz = tr(f"Quiz „{self.options.quiz_name}“: ", f"Quiz '{self.options.quiz_name}': ") \
+            if self.options.quiz_name else ""
+        lines = [hello + " " + quiz + tr(
             f"{count} {'Frage' if count == 1 else 'Fragen'} zu {sources} "
             f"{'Artikel' if sources == 1 else 'Artikeln'}:",
             f"{count} {'question' if count == 1 else 'questions'} on {sources} "
@@ -624,13 +639,19 @@ class QuizSession:
         return "\n".join(lines)
 
     def _take_name(self, line: str) -> list[Message]:
-        name = _clean_name(line)
+        name = clean_name(line)
         if not name:
             return [Message("prompt", tr("Wie heißt du?", "What is your name?"))]
+        problem = name_problem(name)
+        if problem:
+            return [Message("prompt", problem + " " + tr("Wie soll ich dich nennen?",
+                                                         "What should I call you?"))]
         self.learner = name
         return self._begin(greet=True)
 
     def _begin(self, *, greet: bool = False) -> list[Message]:
+        if self.options.quiz_id is not None:
+            return self._begin_in_quiz(greet=greet)
         self.learner_id = self.store.learner_id(self.learner)
         unfinished = self.store.open_session(self.learner_id)
         if unfinished and unfinished["position"] == 0:
@@ -678,19 +699,102 @@ class QuizSession:
             self._plan_shown = True
             plan = self._greeting_text(self.planned).removeprefix(self._hello()).strip()
             return [Message("info", tr("Neues Quiz: ", "New quiz: ") + plan)] + self._new_run()
-        ids = unfinished["question_ids"]
-        found = {q["id"]: q for q in _questions_in_order(self.store, ids)}
-        attempts = self.store.attempts(session_id=unfinished["id"])
         self.options.review = bool(unfinished["options"].get("review"))
-        self.run = _Run(
-            session_id=unfinished["id"], questions=[found.get(i) for i in ids],
-            position=unfinished["position"], points=sum(bool(a["accepted"]) for a in attempts),
-            answered=len(attempts),
-        )
+        return self._continue(unfinished)
+
+    def _continue(self, stored: dict) -> list[Message]:
+        """Go on with a stored session where it was left."""
+        self.run = self._run_of(stored)
         intro = Message("info", tr(
             f"Weiter geht's mit Frage {self.run.position + 1} von {self.run.total}.",
             f"On we go with question {self.run.position + 1} of {self.run.total}."))
         return [intro] + self._ask()
+
+    def _run_of(self, stored: dict) -> _Run:
+        ids = stored["question_ids"]
+        found = {q["id"]: q for q in _questions_in_order(self.store, ids)}
+        attempts = self.store.attempts(session_id=stored["id"])
+        return _Run(
+            session_id=stored["id"], questions=[found.get(i) for i in ids],
+            position=stored["position"], points=sum(bool(a["accepted"]) for a in attempts),
+            answered=len(attempts),
+        )
+
+    # -- quiz sets (``play --quiz NAME``) ------------------------------------
+
+    def _load_quiz(self) -> None:
+        """Take the questions, the seed and the order from the named quiz set."""
+        quiz = self.store.quiz(self.options.quiz_name)
+        if quiz is None:
+            raise SessionError(unknown_quiz_text(self.options.quiz_name))
+        self.options.quiz_name = quiz["name"]
+        self.options.quiz_id = quiz["id"]
+        self.options.question_ids = quiz["question_ids"]
+        self.options.seed = quiz["options"].get("seed")
+        self.options.shuffle = not quiz["options"].get("fixed_order")
+
+    def _begin_in_quiz(self, *, greet: bool) -> list[Message]:
+        """A name already used in this quiz set is asked about: the same learner goes on
+        where they were; someone else picks another name, so the report keeps them apart."""
+        taken = self._quiz_session_named(self.learner)
+        if taken is None:
+            self.learner_id = self.store.learner_id(self.learner)
+            return self._new_run(greet=greet)
+        self._taken = taken
+        self.state = "same"
+        when = self._when(taken["started_at"])
+        if taken["status"] == "finished":
+            done = tr("schon beendet", "finished already")
+        else:
+            done = tr(f"{taken['position']} von {len(taken['question_ids'])} Fragen beantwortet",
+                      f"{taken['position']} of {len(taken['question_ids'])} questions answered")
+        return [Message("prompt", tr(
+            f"In diesem Quiz gibt es schon „{taken['learner']}“ (angefangen {when}, {done}).\n"
+            "Bist du das? (ja/nein)",
+            f"This quiz already has '{taken['learner']}' (started {when}, {done}).\n"
+            "Is that you? (yes/no)"),
+            options=(Option(tr("Ja, das bin ich", "Yes, that's me"), tr("ja", "yes")),
+                     Option(tr("Nein, jemand anderes", "No, someone else"), tr("nein", "no"))))]
+
+    def _quiz_session_named(self, name: str) -> Optional[dict]:
+        """The first session in this quiz set of a learner of this name (ignoring case)."""
+        wanted = name.casefold()
+        return next((s for s in self.store.quiz_sessions(self.options.quiz_id)
+                     if s["learner"].casefold() == wanted and s["status"] != "abandoned"), None)
+
+    def _when(self, started_at: str) -> str:
+        """'heute um 10:42', 'gestern um 8:05', 'am 03.12.2026 um 9:00'."""
+        try:
+            started = datetime.fromisoformat(started_at).astimezone()
+        except (TypeError, ValueError):
+            return format_date(started_at)
+        days = (self._now().astimezone().date() - started.date()).days
+        day = {0: tr("heute", "today"), 1: tr("gestern", "yesterday")}.get(
+            days, tr(f"am {format_date(started_at)}", f"on {format_date(started_at)}"))
+        return tr(f"{day} um {started:%H:%M}", f"{day} at {started:%H:%M}")
+
+    def _take_same(self, line: str) -> list[Message]:
+        answer = _yes_no(line)
+        if answer is None:
+            return [Message("prompt", tr(f"Bitte mit ja oder nein antworten: bist du {self.learner}?",
+                                         f"Please answer yes or no: are you {self.learner}?"),
+                            options=self._yes_no_options())]
+        taken, self._taken = self._taken, None
+        if not answer:
+            self.learner, self.state = None, "name"
+            return [Message("prompt", tr(
+                "Dann nimm bitte einen anderen Namen, damit deine Lehrkraft euch auseinanderhalten "
+                f"kann – zum Beispiel mit dem ersten Buchstaben deines Nachnamens: „{taken['learner']} K.“. "
+                "Wie heißt du?",
+                "Then please choose another name, so that your teacher can tell you apart – "
+                f"for example with the first letter of your surname: '{taken['learner']} K.'. "
+                "What is your name?"))]
+        self.learner, self.learner_id = taken["learner"], taken["learner_id"]
+        if taken["status"] == "finished":
+            self.run = self._run_of(taken)
+            return [Message("info", tr("Du hast dieses Quiz schon beendet.",
+                                       "You have finished this quiz already."))] + self._closing()
+        return self._continue(taken)
 
     def _new_run(self, *, greet: bool = False, ids: Optional[list[int]] = None) -> list[Message]:
         messages: list[Message] = []
@@ -706,6 +810,8 @@ class QuizSession:
                 f"Wiederholung: {count} {'Frage' if count == 1 else 'Fragen'}, "
                 "die du schon einmal verpasst hast.",
                 f"Review: {count} {'question' if count == 1 else 'questions'} you missed before.")))
+        elif self.options.shuffle:
+            questions = learner_order(self.planned, self.options.seed, self.learner)
         else:
             questions = self.planned
         session_id = self.store.start_session(
@@ -838,6 +944,11 @@ class QuizSession:
             self.store.set_session(self.run.session_id, status="finished")
         except StoreError:
             pass  # harmless: a session at its last question is never offered for resuming
+        return self._closing()
+
+    def _closing(self) -> list[Message]:
+        """The results of the run, then the offer to repeat what was missed (or a goodbye)."""
+        self.state = "done"
         results = self.results()
         messages = [self._results_message(results)]
         if results.missed:
@@ -900,6 +1011,7 @@ class QuizSession:
         missed_ids = [a["question_id"] for a in self.store.attempts(session_id=self.run.session_id)
                       if not a["accepted"]]
         self.options.question_ids = missed_ids
+        self.options.quiz_id = None  # practice after a quiz set does not change its report
         intro = Message("info", tr(f"Wiederholung der verpassten Fragen ({len(missed_ids)}).",
                                    f"Repeating the missed questions ({len(missed_ids)})."))
         return [intro] + self._new_run(ids=missed_ids)
@@ -917,7 +1029,7 @@ class QuizSession:
                     "Was soll ich prüfen? Beispiel: /prüfe Putin und Kim trafen sich 2019 in Wladiwostok.",
                     "What should I check? Example: /check Putin and Kim met in Vladivostok in 2019."))]
             return self._check_claim(argument)
-        if self.state in ("new", "name", "resume"):
+        if self.state in ("new", "name", "resume", "same"):
             return [Message("error", tr("Das geht erst, wenn das Quiz läuft.",
                                         "That works once the quiz is running."))]
         if name == "/punkte":
@@ -1053,10 +1165,16 @@ class QuizSession:
             return tr("Noch nichts beantwortet – bis zum nächsten Mal!", "Nothing answered yet – see you next time!")
         return tr(
             f"Alles gespeichert ({self.run.answered} von {self.run.total} beantwortet). "
-            f"Beim nächsten Start mit dem Namen {self.learner} geht es weiter.",
+            f"Beim nächsten Start{self._of_quiz()} mit dem Namen {self.learner} geht es weiter.",
             f"Everything is saved ({self.run.answered} of {self.run.total} answered). "
-            f"Start again with the name {self.learner} to continue.",
+            f"Start{self._of_quiz()} again with the name {self.learner} to continue.",
         )
+
+    def _of_quiz(self) -> str:
+        """' von Quiz „7b“' when playing a quiz set (for "start again …")."""
+        if self.options.quiz_id is None:
+            return ""
+        return tr(f" von Quiz „{self.options.quiz_name}“", f" quiz '{self.options.quiz_name}'")
 
     def _check_claim(self, claim: str) -> list[Message]:
         from quizbot.factcheck import check_claim  # only loaded when someone checks a claim
@@ -1175,5 +1293,48 @@ def _with_letter(question: dict, text: str) -> str:
     return f"{letters[index]}) {choices[index]}"
 
 
-def _clean_name(name: str) -> str:
-    return " ".join(printable(name).split())[:MAX_NAME_LENGTH]
+def clean_name(name: str) -> str:
+    """A learner's name as it is stored and shown: escape codes, control and invisible
+    format characters (zero-width marks, right-to-left overrides) removed, one space
+    between words, composed umlauts (NFC, so that typed "Jürgen" finds a stored one)."""
+    text = unicodedata.normalize("NFC", printable(name))
+    text = "".join(char for char in text if not unicodedata.category(char).startswith("C"))
+    return " ".join(text.split())
+
+
+def name_problem(name: str) -> Optional[str]:
+    """Why a cleaned name cannot be used (in the current language); None when it can."""
+    if not name:
+        return tr("Der Name ist leer.", "The name is empty.")
+    if len(name) > MAX_NAME_LENGTH:
+        return tr(f"Der Name ist zu lang ({len(name)} Zeichen, höchstens {MAX_NAME_LENGTH}).",
+                  f"The name is too long ({len(name)} characters, at most {MAX_NAME_LENGTH}).")
+    return None
+
+
+def _checked_name(name: str) -> str:
+    cleaned = clean_name(name)
+    problem = name_problem(cleaned)
+    if problem:
+        raise SessionError(problem)
+    return cleaned
+
+
+def learner_order(questions: Sequence[dict], seed: Optional[int], learner: str) -> list[dict]:
+    """A quiz set's questions in this learner's own order: the same for the same learner
+    (and seed) every time, different for the neighbour, who cannot copy along."""
+    order = list(questions)
+    random.Random(f"{seed}:{learner.casefold()}").shuffle(order)
+    return order
+
+
+def unknown_quiz_text(name: str) -> str:
+    return tr(f"Unbekanntes Quiz „{name}“ – quizbot quiz list zeigt alle Quizze.",
+              f"Unknown quiz '{name}' – quizbot quiz list shows them all.")
+
+
+def _empty_quiz_text(name: Optional[str]) -> str:
+    return tr(f"Das Quiz „{name}“ hat keine freigegebenen Fragen mehr (gesperrt oder beim Neu-Einlesen "
+              f"weggefallen) – quizbot quiz show {shlex.quote(name or '')} zeigt sie.",
+              f"The quiz '{name}' has no enabled questions left (disabled, or gone with a re-ingest) – "
+              f"quizbot quiz show {shlex.quote(name or '')} lists them.")

@@ -9,7 +9,10 @@ from typing import Optional
 import click
 
 from quizbot.cli import UserError, cli, db_option
-from quizbot.session import KINDS, QuizOptions, QuizSession, SessionError, locked_text
+from quizbot.i18n import tr
+from quizbot.session import (
+    KINDS, QuizOptions, QuizSession, SessionError, clean_name, locked_text, name_problem,
+)
 from quizbot.store import StoreBusyError, StoreError
 
 
@@ -24,18 +27,27 @@ from quizbot.store import StoreBusyError, StoreError
 @click.option("--seed", type=int, default=None,
               help="Same seed, same questions in the same order.")
 @click.option("--learner", default=None, help="Your name (asked at the start when missing).")
+@click.option("--quiz", "quiz_name", metavar="NAME", default=None,
+              help="Play the quiz set NAME that the teacher made (quizbot quiz list); "
+                   "it fixes the questions, so --article/--kind/--count/--seed do not go with it.")
 @click.option("--review", is_flag=True,
               help="Bring back questions you missed before that are due (spaced repetition).")
 @click.option("--plain", is_flag=True,
               help="Line mode on stdin/stdout (automatic when not on a terminal).")
 @click.option("--light", is_flag=True, help="Light colours (Ctrl+T switches in the chat).")
 def play(db_path: Optional[str], articles: tuple[str, ...], kinds: tuple[str, ...], count: int,
-         seed: Optional[int], learner: Optional[str], review: bool, plain: bool, light: bool) -> None:
+         seed: Optional[int], learner: Optional[str], quiz_name: Optional[str], review: bool,
+         plain: bool, light: bool) -> None:
     """Play the quiz chat (the default command)."""
+    if quiz_name is not None:
+        _check_quiz_alone(click.get_current_context())
+    if learner is not None:
+        learner = _checked_learner(learner)
     try:
         options = QuizOptions(
             count=count, seed=seed, review=review, articles=tuple(articles),
             kinds=tuple(k.strip() for spec in kinds for k in spec.split(",") if k.strip()),
+            quiz_name=clean_name(quiz_name) if quiz_name is not None else None,
         )
     except SessionError as error:
         raise UserError(str(error)) from error
@@ -43,6 +55,25 @@ def play(db_path: Optional[str], articles: tuple[str, ...], kinds: tuple[str, ..
         _play_plain(db_path, options, learner)
     else:
         _play_full_screen(db_path, options, learner, light)
+
+
+def _check_quiz_alone(ctx: click.Context) -> None:
+    """A quiz set decides the questions: a selection given with it is a mistake, not ignored."""
+    selection = {"articles": "--article", "kinds": "--kind", "count": "--count", "seed": "--seed",
+                 "review": "--review"}
+    given = [option for parameter, option in selection.items()
+             if ctx.get_parameter_source(parameter) is click.core.ParameterSource.COMMANDLINE]
+    if given:
+        raise UserError(tr(f"--quiz legt die Fragen fest; {', '.join(given)} passt nicht dazu.",
+                           f"--quiz decides the questions; {', '.join(given)} does not go with it."))
+
+
+def _checked_learner(learner: str) -> str:
+    name = clean_name(learner)
+    problem = name_problem(name)
+    if problem:
+        raise UserError(f"--learner: {problem}")
+    return name
 
 
 def _full_screen_possible() -> bool:
