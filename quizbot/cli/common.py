@@ -1,9 +1,12 @@
-"""What several commands share: finding and opening the database."""
+"""What several commands share: finding and opening the database, writing an output file."""
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Optional
+from typing import IO, Optional
 
 from quizbot.cli import UserError
 from quizbot.i18n import tr
@@ -39,3 +42,49 @@ def open_store(db_path: Optional[str], *, create: bool = False) -> Store:
             f"Datenbank nicht nutzbar: {error.filename}: {error.strerror}",
             f"database not usable: {error.filename}: {error.strerror}",
         )) from error
+
+
+def write_atomically(output: Path, write: Callable[[IO], None], *, binary: bool = False) -> None:
+    """Write to a temporary file next to ``output`` and move it in place: never half a file.
+
+    A device or pipe (``/dev/stdout``) is written into as it is: replacing it would
+    put a plain file in its place. A missing folder, or one that cannot be written
+    to, is a UserError naming it.
+    """
+    output = output.expanduser()
+    if output.exists() and not output.is_file():
+        _write_into(output, write, binary)
+        return
+    if output.is_symlink():
+        output = output.resolve()  # replace the file the link points to, not the link
+    if not output.parent.is_dir():
+        raise UserError(tr(f"Ordner nicht gefunden: {output.parent}", f"folder not found: {output.parent}"))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
+    except OSError as error:
+        raise UserError(tr(f"Kann nicht nach {output} schreiben: {error.strerror}",
+                           f"cannot write to {output}: {error.strerror}")) from error
+    try:
+        if binary:
+            with os.fdopen(handle, "wb") as stream:
+                write(stream)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                write(stream)
+        os.replace(temporary, output)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UserError(tr(f"Kann nicht nach {output} schreiben: {error.strerror}",
+                           f"cannot write to {output}: {error.strerror}")) from error
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_into(output: Path, write: Callable[[IO], None], binary: bool) -> None:
+    try:
+        with open(output, "wb") if binary else open(output, "w", encoding="utf-8", newline="\n") as stream:
+            write(stream)
+    except OSError as error:
+        raise UserError(tr(f"Kann nicht nach {output} schreiben: {error.strerror}",
+                           f"cannot write to {output}: {error.strerror}")) from error

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Optional
 
 import click
 
 from quizbot.cli import UserError, cli, db_option
-from quizbot.cli.common import open_store
+from quizbot.cli.common import open_store, write_atomically
 from quizbot.exports import FORMATS, exporter
 from quizbot.i18n import tr
-from quizbot.session import KINDS
+from quizbot.session import KINDS, printable
 from quizbot.store import StoreError
 
 PROGRESS_MIN_FILES = 20  # fewer files are done before a bar would be worth drawing
@@ -140,26 +138,35 @@ def _kind_option(func):
     return click.option("--kind", "-k", type=click.Choice(KINDS), multiple=True, help="Only these kinds.")(func)
 
 
-def _load_questions(db_path: Optional[str], article: Optional[str], kinds: tuple[str, ...]) -> list[dict]:
+def _load_questions(db_path: Optional[str], article: Optional[str], kinds: tuple[str, ...], *,
+                    include_disabled: bool = False) -> list[dict]:
     with open_store(db_path) as store:
         if article is not None and not store.find_articles(article):
             raise UserError(tr(
                 f"kein Artikel passt zu »{article}« (Id, Dateiname oder Teil des Titels)",
                 f"no article matches '{article}' (id, file name or part of the title)",
             ))
-        return store.questions(article=article, kind=list(kinds) or None)
+        return store.questions(article=article, kind=list(kinds) or None, include_disabled=include_disabled)
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @db_option
 @_article_option
 @_kind_option
 @click.option("--limit", "-n", type=click.IntRange(min=1), help="At most this many questions.")
 @click.option("--json", "as_json", is_flag=True, help="JSON (one array) instead of a table.")
-def questions(db_path: Optional[str], article: Optional[str], kind: tuple[str, ...],
-              limit: Optional[int], as_json: bool) -> None:
-    """List the generated questions, best first within each article."""
-    found = _load_questions(db_path, article, kind)[:limit]
+@click.option("--all", "include_disabled", is_flag=True, help="Also the disabled questions (marked).")
+@click.pass_context
+def questions(ctx: click.Context, db_path: Optional[str], article: Optional[str], kind: tuple[str, ...],
+              limit: Optional[int], as_json: bool, include_disabled: bool) -> None:
+    """List the generated questions, best first within each article.
+
+    The teacher's review: `quizbot questions edit ID`, `disable ID`, `enable ID`
+    (see `quizbot questions edit --help`).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    found = _load_questions(db_path, article, kind, include_disabled=include_disabled)[:limit]
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
@@ -180,7 +187,8 @@ def _print_table(found: list[dict]) -> None:
     for question in found:
         articles.setdefault(question["article_id"], []).append(question)
     for rows in articles.values():
-        console.print(Text(_article_heading(rows[0]["article"], len(rows)), style="bold"))
+        # printable: article text may carry terminal escape codes, which must not reach the terminal
+        console.print(Text(printable(_article_heading(rows[0]["article"], len(rows))), style="bold"))
         table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
         table.add_column("ID", justify="right", no_wrap=True)
         table.add_column(tr("Art", "Kind"), no_wrap=True)
@@ -188,9 +196,10 @@ def _print_table(found: list[dict]) -> None:
         table.add_column(tr("Antwort", "Answer"), ratio=2)
         table.add_column("Score", justify="right", no_wrap=True)
         for q in rows:
+            kind = _kind_label(q["kind"]) + (tr(" (gesperrt)", " (disabled)") if q["disabled"] else "")
             table.add_row(
-                str(q["id"]), _kind_label(q["kind"]), Text(_question_cell(q)), Text(_answer_cell(q)),
-                f"{q['score']:.2f}" if q["score"] is not None else "",
+                str(q["id"]), kind, Text(printable(_question_cell(q))), Text(printable(_answer_cell(q))),
+                f"{q['score']:.2f}" if q["score"] is not None else "", style="dim" if q["disabled"] else None,
             )
         console.print(table)
 
@@ -248,18 +257,4 @@ def export(format_name: str, db_path: Optional[str], output: Optional[Path],
 
 def _write_atomically(output: Path, module, found: list[dict]) -> None:
     """Write to a temporary file next to ``output`` and move it in place: never half a file."""
-    output = output.expanduser()
-    if not output.parent.is_dir():
-        raise UserError(tr(f"Ordner nicht gefunden: {output.parent}", f"folder not found: {output.parent}"))
-    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
-    try:
-        if module.BINARY:
-            with os.fdopen(handle, "wb") as stream:
-                module.write(found, stream)
-        else:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                module.write(found, stream)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(output, lambda stream: module.write(found, stream), binary=module.BINARY)

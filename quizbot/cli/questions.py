@@ -1,0 +1,185 @@
+"""``quizbot questions show|edit|disable|enable|reset``: the teacher reviews questions before class.
+
+Edits are stored by the question's stable key (``Store.edit_question``), so they
+survive a re-ingest of the same article. A disabled question is never asked in
+a quiz and never exported. The listing itself (``quizbot questions``) lives
+with ingest and export in ``cli/ingest.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import click
+
+from quizbot.cli import UserError, db_option
+from quizbot.cli.common import open_store
+from quizbot.cli.ingest import _answer_cell, _kind_label, questions
+from quizbot.i18n import tr
+from quizbot.session import LETTERS, kind_label, printable, source_line
+from quizbot.store import Store
+
+GAP = "___"
+
+
+@questions.command("show")
+@click.argument("question_id", metavar="ID", type=int)
+@db_option
+def show(question_id: int, db_path: Optional[str]) -> None:
+    """Show question ID in full: answer, accepted spellings, choices, source sentence."""
+    with open_store(db_path) as store:
+        question = _question(store, question_id)
+    _print_question(question)
+
+
+@questions.command("edit")
+@click.argument("question_id", metavar="ID", type=int)
+@db_option
+@click.option("--question", "text", metavar="TEXT", help="The new question text (a cloze keeps its gap ____).")
+@click.option("--answer", metavar="TEXT",
+              help="The new right answer (for multiple choice: one of the choices, or its letter).")
+@click.option("--accept", "accepted", multiple=True, metavar="TEXT",
+              help="Also accept this answer (repeatable), e.g. a short form or another spelling.")
+def edit(question_id: int, db_path: Optional[str], text: Optional[str], answer: Optional[str],
+         accepted: tuple[str, ...]) -> None:
+    """Change question ID: its text, its answer, answers also accepted.
+
+    Example: quizbot questions edit 12 --answer "Roland Busch" --accept Busch
+    """
+    if text is None and answer is None and not accepted:
+        raise UserError(tr("Nichts zu ändern: --question, --answer oder --accept angeben.",
+                           "Nothing to change: give --question, --answer or --accept."))
+    with open_store(db_path) as store:
+        question = _question(store, question_id)
+        change = _checked_change(question, text, answer, accepted)
+        store.edit_question(question["key"], **change)
+        edited = store.question(question_id)
+    click.echo(tr(f"Frage {question_id} geändert.", f"Question {question_id} changed."))
+    _print_question(edited)
+
+
+@questions.command("disable")
+@click.argument("question_ids", metavar="ID…", type=int, nargs=-1, required=True)
+@db_option
+def disable(question_ids: tuple[int, ...], db_path: Optional[str]) -> None:
+    """Disable questions: never asked in a quiz, never exported (enable brings them back)."""
+    _set_disabled(db_path, question_ids, True)
+    click.echo(tr(f"Gesperrt: {_id_list(question_ids)}.", f"Disabled: {_id_list(question_ids)}."))
+
+
+@questions.command("enable")
+@click.argument("question_ids", metavar="ID…", type=int, nargs=-1, required=True)
+@db_option
+def enable(question_ids: tuple[int, ...], db_path: Optional[str]) -> None:
+    """Enable disabled questions again."""
+    _set_disabled(db_path, question_ids, False)
+    click.echo(tr(f"Freigegeben: {_id_list(question_ids)}.", f"Enabled: {_id_list(question_ids)}."))
+
+
+@questions.command("reset")
+@click.argument("question_id", metavar="ID", type=int)
+@db_option
+def reset(question_id: int, db_path: Optional[str]) -> None:
+    """Undo every edit of question ID: the generated text and answer, enabled."""
+    with open_store(db_path) as store:
+        question = _question(store, question_id)
+        store.drop_question_edit(question["key"])
+        restored = store.question(question_id)
+    click.echo(tr(f"Frage {question_id} ist wieder wie erzeugt.", f"Question {question_id} is as generated again."))
+    _print_question(restored)
+
+
+# --------------------------------------------------------------------------
+
+
+def _question(store: Store, question_id: int) -> dict:
+    question = store.question(question_id)
+    if question is None:
+        raise UserError(tr(f"Keine Frage mit der Id {question_id} – quizbot questions zeigt die Ids.",
+                           f"No question with id {question_id} – quizbot questions shows the ids."))
+    return question
+
+
+def _set_disabled(db_path: Optional[str], question_ids: tuple[int, ...], disabled: bool) -> None:
+    with open_store(db_path) as store:
+        keys = [_question(store, question_id)["key"] for question_id in question_ids]  # all known, or none changed
+        for key in keys:
+            store.edit_question(key, disabled=disabled)
+
+
+def _id_list(question_ids: tuple[int, ...]) -> str:
+    return ", ".join(str(i) for i in dict.fromkeys(question_ids))
+
+
+def _checked_change(question: dict, text: Optional[str], answer: Optional[str],
+                    accepted: tuple[str, ...]) -> dict:
+    """The edit as Store.edit_question takes it; a UserError when it does not fit the kind."""
+    kind = question["kind"]
+    change: dict = {}
+    if text is not None:
+        change["question"] = _one_line(text, "--question")
+        if kind == "cloze" and GAP not in change["question"]:
+            raise UserError(tr("Ein Lückentext braucht seine Lücke: ____ in --question.",
+                               "A cloze needs its gap: ____ in --question."))
+    if kind in ("truefalse", "choice") and accepted:
+        raise UserError(tr(f"--accept gibt es nicht bei {kind_label(kind)} (dort zählt die Wahl).",
+                           f"--accept does not apply to {kind_label(kind)} (the choice is what counts)."))
+    if answer is not None:
+        if kind == "truefalse":
+            raise UserError(tr("Bei einer Ja/Nein-Frage bestimmt die Aussage die Antwort: "
+                               "die Aussage mit --question ändern.",
+                               "In a true-or-false question the statement decides the answer: "
+                               "change the statement with --question."))
+        change["answer"] = _choice(question, answer) if kind == "choice" else _one_line(answer, "--answer")
+    if accepted:
+        change["add_accepted"] = [_one_line(variant, "--accept") for variant in accepted]
+    return change
+
+
+def _one_line(text: str, option: str) -> str:
+    cleaned = " ".join(printable(text).split())
+    if not cleaned:
+        raise UserError(tr(f"{option} ist leer.", f"{option} is empty."))
+    return cleaned
+
+
+def _choice(question: dict, answer: str) -> str:
+    """A multiple-choice answer must be one of the choices; a letter names one."""
+    choices = question.get("choices") or []
+    given = answer.strip()
+    letters = LETTERS[: len(choices)]
+    if len(given) == 1 and given.upper() in letters:
+        return choices[letters.index(given.upper())]
+    same = [choice for choice in choices if choice.casefold() == given.casefold()]
+    if same:
+        return same[0]
+    listed = " · ".join(f"{letter}) {choice}" for letter, choice in zip(letters, choices))
+    raise UserError(tr(f"Die Antwort muss eine der Wahlmöglichkeiten sein: {listed}",
+                       f"The answer must be one of the choices: {listed}"))
+
+
+def _print_question(question: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=sys.stdout, highlight=False)
+    state = tr("gesperrt", "disabled") if question["disabled"] else tr("freigegeben", "enabled")
+    console.print(Text(f"{question['id']} · {_kind_label(question['kind'])} · {state}", style="bold"))
+    lines = [(tr("Frage", "Question"), question["question"])]
+    for letter, choice in zip(LETTERS, question.get("choices") or []):
+        lines.append(("", f"{letter}) {choice}"))
+    lines.append((tr("Antwort", "Answer"), _answer_cell(question)))
+    others = [a for a in question["accepted"] if a != question["answer"]]
+    if others and question["kind"] in ("open", "cloze"):
+        lines.append((tr("Auch richtig", "Also right"), " · ".join(others)))
+    if question.get("sentence"):
+        lines.append((tr("Satz", "Sentence"), question["sentence"]))
+    lines.append((tr("Quelle", "Source"), source_line(question["article"]).removeprefix("— ")))
+    grid = Table.grid(padding=(0, 2), pad_edge=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for label, value in lines:
+        grid.add_row(Text(label), Text(printable(value)))  # never read as markup, no escape codes
+    console.print(grid)
