@@ -83,6 +83,7 @@ def _load_all_commands() -> None:
     from quizbot.cli import ingest  # noqa: F401
     from quizbot.cli import questions  # noqa: F401 - after ingest: adds to its `questions` group
     from quizbot.cli import quiz  # noqa: F401
+    from quizbot.cli import report  # noqa: F401
     from quizbot.cli import review  # noqa: F401
     from quizbot.cli import serve  # noqa: F401
 

@@ -35,7 +35,7 @@ def write(questions: list[dict], out: TextIO) -> None:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for question in questions:
-        writer.writerow([_cell(value) for value in row(question)])
+        writer.writerow([spreadsheet_safe(value) for value in row(question)])
 
 
 def row(question: dict) -> list[str]:
@@ -62,7 +62,7 @@ def row(question: dict) -> list[str]:
     ]
 
 
-def _cell(value: str) -> str:
+def spreadsheet_safe(value: str) -> str:
     """Keep a spreadsheet from running article text as a formula (CSV injection)."""
     if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
