@@ -274,3 +274,29 @@ def test_a_database_from_an_older_quizbot_is_migrated_and_loses_nothing(tmp_path
     assert rows(db, "select name from _sqlite_migrations order by name") == [("m001_content",), ("m002_learning",)]
     said = play(db, "Anna", "/überspringen", "/überspringen", quiz="alt")
     assert "0 von 2 richtig" in text_of(said)
+
+
+# -- exporting a quiz set ----------------------------------------------------------------
+
+
+def test_export_takes_a_quiz_sets_enabled_questions_in_its_order(tmp_path):
+    db = classroom_db(tmp_path)
+    disable(db, "sport-tf-score")
+    result = run("export", "--quiz", "7B", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    exported = [json.loads(line)["id"] for line in result.output.splitlines()]
+    assert exported == question_ids(db, "eco-open-amount", "eco-choice-person", "wx-cloze-year")
+    gift = tmp_path / "7b.gift"
+    made = run("export", "--quiz", "7b", "--format", "gift", "-o", str(gift), "--db", str(db))
+    assert made.exit_code == 0 and "3 Fragen nach" in made.output
+    assert gift.read_text(encoding="utf-8").count("::Q") == 3
+
+
+def test_export_of_an_unknown_quiz_set_or_with_a_selection_is_one_line(tmp_path):
+    db = classroom_db(tmp_path)
+    unknown = run("export", "--quiz", "8c", "--db", str(db))
+    assert (unknown.exit_code, unknown.output) == (
+        1, "quizbot: Unbekanntes Quiz „8c“ – quizbot quiz list zeigt alle Quizze.\n")
+    mixed = run("export", "--quiz", "7b", "--kind", "open", "--db", str(db))
+    assert (mixed.exit_code, mixed.output) == (
+        1, "quizbot: --quiz legt die Fragen fest; --article/--kind passen nicht dazu.\n")

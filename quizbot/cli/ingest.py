@@ -240,11 +240,19 @@ def _answer_cell(question: dict) -> str:
               help="Output file (default: standard output).")
 @_article_option
 @_kind_option
+@click.option("--quiz", "quiz_name", metavar="NAME",
+              help="The questions of this quiz set, in its order (quizbot quiz list).")
 def export(format_name: str, db_path: Optional[str], output: Optional[Path],
-           article: Optional[str], kind: tuple[str, ...]) -> None:
-    """Export the questions (JSON Lines: one question per line)."""
+           article: Optional[str], kind: tuple[str, ...], quiz_name: Optional[str]) -> None:
+    """Export the questions (JSON Lines: one question per line). Disabled questions are left out."""
     module = exporter(format_name)
-    found = _load_questions(db_path, article, kind)
+    if quiz_name is not None:
+        if article is not None or kind:
+            raise UserError(tr("--quiz legt die Fragen fest; --article/--kind passen nicht dazu.",
+                               "--quiz decides the questions; --article/--kind do not go with it."))
+        found = _quiz_questions(db_path, quiz_name)
+    else:
+        found = _load_questions(db_path, article, kind)
     if output is None or str(output) == "-":
         stream = sys.stdout.buffer if module.BINARY else sys.stdout
         module.write(found, stream)
@@ -253,6 +261,17 @@ def export(format_name: str, db_path: Optional[str], output: Optional[Path],
         _write_atomically(output, module, found)
         questions = _count(len(found), ("Frage", "Fragen"), ("question", "questions"))
         click.echo(tr(f"{questions} nach {output} exportiert.", f"{questions} exported to {output}."), err=True)
+
+
+def _quiz_questions(db_path: Optional[str], quiz_name: str) -> list[dict]:
+    """The enabled questions of a quiz set, in its order."""
+    from quizbot.quizzes import QuizSetError, load_quiz
+
+    with open_store(db_path) as store:
+        try:
+            return load_quiz(store, quiz_name).enabled
+        except QuizSetError as error:
+            raise UserError(str(error)) from error
 
 
 def _write_atomically(output: Path, module, found: list[dict]) -> None:
