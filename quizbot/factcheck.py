@@ -116,7 +116,7 @@ class ClaimCheck:
     ``evidence`` items: {"sentence", "article": {"file", "title", "date", "source"},
     "stance": "supports" | "refutes" | "related"}.
     ``problem``: why the line could not be checked as it stands
-    ("empty", "question", "english") - the verdict is then not_found.
+    ("empty", "question", "no_claim", "english") - the verdict is then not_found.
     """
 
     claim: str
@@ -359,7 +359,18 @@ class Value:
 
     @property
     def shown(self) -> str:
+        """The value as the article means it ("dreieinhalb Stunden" for "dreieinhalbstündigen"),
+        in its own digits ("1.240", not the label's "1240")."""
+        if self.label and self.label.replace(".", "") == self.text.replace(".", ""):
+            return self.text
         return self.label or self.text
+
+    @property
+    def with_noun(self) -> str:
+        """A count with what it counts: "1.240 Lehrerstellen", "240 Betten" (not a bare "240")."""
+        if self.kind in ("count", "number") and self.noun_text and self.noun_text not in self.shown:
+            return f"{self.shown} {self.noun_text}"
+        return self.shown
 
     @property
     def in_running_text(self) -> str:
@@ -399,8 +410,9 @@ class Passage:
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-# HTML tags and console markup ("<b>", "[bold]", "[/]") in a typed claim: shown as typed, not read
-_MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>|\[/?[A-Za-z#@$][^\[\]]{0,60}\]|\[/\]")
+# HTML tags, console markup ("<b>", "[bold]", "[/]") and ANSI codes in a typed claim: shown as typed, not read
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>|\[/?[A-Za-z#@$][^\[\]]{0,60}\]|\[/\]"
+                     r"|\x1b\[[0-9;?]*[A-Za-z]")  # and terminal colour codes (ANSI)
 # Clauses end at punctuation, and at "und"/"sowie"/"oder" before a number or a
 # lower-case word ("2001 in Moskau und 2002 in Wladiwostok", "… 2000 und traf …"),
 # but not between two names ("Kim und Putin").
@@ -562,7 +574,7 @@ def _separable_particles() -> frozenset[str]:
 class PreparedClaim:
     original: str
     text: str  # what is checked
-    problem: Optional[str] = None  # empty | question | english
+    problem: Optional[str] = None  # empty | question | no_claim | english
     note: Optional[str] = None
 
 
@@ -574,14 +586,17 @@ def prepare_claim(raw: Optional[str]) -> PreparedClaim:
     notes = []
     if unmarked != text:
         text = normalize_whitespace(unmarked).strip()
-        notes.append(tr("Markup (<…>, […]) wurde beim Prüfen übergangen.",
-                        "Markup (<…>, […]) was left out of the check."))
-    text = _strip_opener(text).strip().rstrip("?!").strip()
+        notes.append(tr("Markup (<…>, […], Farbcodes) wurde beim Prüfen übergangen.",
+                        "Markup (<…>, […], colour codes) was left out of the check."))
+    text = _strip_opener(text).strip()
+    asked = text.endswith("?")
+    text = text.rstrip("?!").strip()
     if not _WORD.search(text):
         return PreparedClaim(original, text, problem="empty")
-    first = fold(_WORD.search(text).group())
-    if first in _question_words() or first.replace("-", "") in ("wieviel", "wieviele"):
+    if _is_w_question(text, asked):
         return PreparedClaim(original, text, problem="question")
+    if not _says_something(text):
+        return PreparedClaim(original, text, problem="no_claim")
     if len(text) > MAX_CLAIM_CHARS:
         text, shortened = _shorten(text, len(original))
         notes.append(shortened)
@@ -591,6 +606,27 @@ def prepare_claim(raw: Optional[str]) -> PreparedClaim:
     german = sum(w in _stopwords() for w in words)
     problem = "english" if len(words) >= 3 and english >= 0.3 * len(words) and english > german else None
     return PreparedClaim(original, text, problem=problem, note=note)
+
+
+def _is_w_question(text: str, asked: bool) -> bool:
+    """ "Wer ist Putin", "Wie viele …", and with a question mark "Hallo, wie geht's?"."""
+    def opens_question(clause: str) -> bool:
+        first = _WORD.search(clause)
+        word = fold(first.group()).replace("-", "") if first else ""
+        return word in _question_words() or word in ("wieviel", "wieviele")
+
+    if opens_question(text):
+        return True
+    # after a greeting only: "…, wie die taz schreibt?" ends a claim, it is no question
+    lead, _, rest = text.partition(",")
+    return asked and bool(rest) and opens_question(rest) and not _says_something(lead)
+
+
+def _says_something(text: str) -> bool:
+    """At least two content words, or a figure: "ja", "Hallo" or "Putin" alone claim nothing."""
+    words = [fold(w) for w in _WORD.findall(text)]
+    content = [w for w in words if w not in _stopwords()]
+    return len(content) >= 2 or any(ch.isdigit() for ch in text)
 
 
 def _strip_opener(text: str) -> str:
@@ -793,7 +829,12 @@ def _value_in(value: Value, keys: set[str], folded: str) -> float:
         if _digit_numbers(_folded(value.text)) & written:
             return 0.5
     units = [word for word in _WORD.findall(value.text) if word.isalpha()]
-    return 0.5 if units and word_keys(units[-1]) & keys else 0.0
+    if not units:
+        return 0.0
+    unit_keys = word_keys(units[-1])
+    # the unit may be part of a compound: "fünf Stunden" - "nach rund fünfstündigen Gesprächen"
+    inside = any(len(key) >= MIN_STEM and key in folded for key in unit_keys if not key.startswith("~"))
+    return 0.5 if unit_keys & keys or inside else 0.0
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.,]\d)|(?<![\d.,])\d+(?:,\d+)?(?![\d.,]\d)")
@@ -918,12 +959,13 @@ class Conflict:
     evidence: list[Value]  # what the sentence says instead
 
     def says(self) -> str:
-        return ", ".join(f"{v.shown} {v.noun_text}" if self._of_another_thing() else v.shown
+        return ", ".join(f"{v.shown} {v.noun_text}" if self._of_another_thing() else v.with_noun
                          for v in self.evidence)
 
     def instead_of(self) -> str:
-        return ", ".join(f"{v.in_running_text} {v.noun_text}" if self._of_another_thing() else v.in_running_text
-                         for v in self.claim)
+        if self._of_another_thing():  # "mehr als 2000 Tonnen Weizen, nicht Reis"
+            return self.claim[0].noun_text
+        return ", ".join(v.in_running_text for v in self.claim)
 
     def _of_another_thing(self) -> bool:
         """The figure is right, the thing counted is not: "2000 Tonnen Weizen, nicht … Reis"."""
@@ -947,6 +989,20 @@ class Comparison:
     strangers: bool = False  # the sentence's main clause names people or places the claim does not
     missing_nouns: list[Word] = field(default_factory=list)  # claim nouns not in the sentence or the one before
     other_time: bool = False  # the claim speaks of another time ("im Vorjahr") than the sentence
+    opposites: list[tuple[Word, Word]] = field(default_factory=list)  # ("stiegen", "sanken")
+    main_clauses: set[int] = field(default_factory=set)  # the clauses the claim's words point to
+
+    def main_text(self) -> str:
+        """The sentence's main clauses: "Er besuchte Pjöngjang 2000" of "Er besuchte Pjöngjang
+        2000 und traf Kims Vater, …" - what to quote when only the main point is meant."""
+        passage = self.evidence.passage
+        starts = passage.clause_starts + [len(passage.text)]
+        if not self.main_clauses:
+            return passage.text
+        first, last = min(self.main_clauses), max(self.main_clauses)
+        text = passage.text[starts[first]:starts[last + 1]].strip(" ,;:()–—-")
+        text = re.sub(r"\s+(?:und|sowie|oder|aber)$", "", text)
+        return text.rstrip(".!?")
     verbs_missing: bool = False  # a lower-case claim word is not in the sentence
     distinctive: bool = False  # the claim's rarest word is in the sentence or the one before
     relevance: float = 0.0  # coverage plus rapidfuzz similarity: orders sentences
@@ -1105,7 +1161,7 @@ class _WordMatch:
     main: set[int]  # the clauses holding most of them
     missing_nouns: list[Word]  # capitalised claim words (nouns, names) found in neither
     distinctive: bool  # the claim's rarest word is found
-    opposites: int = 0  # claim words the sentence's main clauses answer with their opposite
+    opposites: list[tuple[Word, Word]] = field(default_factory=list)  # (claim word, its opposite in the main clauses)
     other_time: bool = False  # a claim word for another time ("im Vorjahr") is found in neither
     verbs_missing: bool = False  # a lower-case claim word (a verb, mostly) is in neither
 
@@ -1133,8 +1189,8 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     best = max(per_clause.values(), default=0)
     main = {c for c, n in per_clause.items() if n == best} or everywhere
     found = sum(weights[i] for i in hits) + 0.5 * sum(weights[i] for i in near if i not in hits)
-    opposites = sum(1 for i, hit in hits.items() if passage.clause_of(hit.start) in main
-                    and opposite(claim.words[i], hit))
+    opposites = [(claim.words[i], hit) for i, hit in hits.items()
+                 if passage.clause_of(hit.start) in main and opposite(claim.words[i], hit)]
     other_time = any(_folded(word.text).startswith(_time_anchors()) and i not in hits and i not in near
                      for i, word in enumerate(claim.words))
     verbs_missing = any(not word.text[:1].isupper() and i not in hits and i not in near
@@ -1181,6 +1237,7 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
         evidence.passage = with_bare_numbers(passage)
         result = _place_values(claim, evidence, context, main)
     result.missing_nouns = words.missing_nouns
+    result.main_clauses = main
     _same_thing_worded_differently(result, claim)
     result.other_time = words.other_time
     result.verbs_missing = words.verbs_missing
@@ -1188,7 +1245,8 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
     _check_bindings(result, claim, evidence.passage)
     claim_negated = bool(claim.negated_clauses)
     # "nicht besetzt" says what "unbesetzt" says; "stiegen" says the opposite of "sanken"
-    sentence_negated = bool(passage.negated_clauses & main) != (words.opposites % 2 == 1)
+    sentence_negated = bool(passage.negated_clauses & main) != (len(words.opposites) % 2 == 1)
+    result.opposites = words.opposites
     result.negation_differs = claim_negated != sentence_negated
     found = len(result.matched) + 0.5 * len(result.present)
     total = len(claim.words) + len(claim.values)
@@ -1464,7 +1522,7 @@ def _stance(result: Comparison, claim: Passage) -> str:
 def check_claim(store: Store, claim: str) -> ClaimCheck:
     """Check one claim against the articles in ``store`` (never raises for bad input)."""
     prepared = prepare_claim(claim)
-    if prepared.problem in ("empty", "question"):
+    if prepared.problem in ("empty", "question", "no_claim"):
         return _not_checkable(prepared)
     passage, candidates = retrieve(store, read_claim(prepared.text))
     comparisons = [compare(passage, evidence) for evidence in candidates]
@@ -1546,12 +1604,12 @@ def decide(prepared: PreparedClaim, claim: Passage, comparisons: list[Comparison
     elif supports:
         result.verdict = "supported"
         result.evidence = [c.evidence.as_dict("supports") for c in supports[:3]]
-        result.explanation = _supported_text(supports[0])
+        result.explanation = _supported_text(supports[0], prepared.text)
         result.as_of = supports[0].evidence.row["date"]
     elif refutes:
         result.verdict = "refuted"
         result.evidence = [c.evidence.as_dict("refutes") for c in refutes[:3]]
-        result.explanation = _refuted_text(refutes[0])
+        result.explanation = _refuted_text(refutes[0], prepared.text)
         result.as_of = refutes[0].evidence.row["date"]
     else:
         bounded = next((c for c in comparisons if c.bounds and not c.conflicts), None)
@@ -1573,6 +1631,13 @@ def _best_per_article(comparisons: Iterable[Comparison]) -> list[Comparison]:
 def _not_checkable(prepared: PreparedClaim) -> ClaimCheck:
     if prepared.problem == "empty":
         text = tr("Bitte eine Behauptung eingeben.", "Please enter a claim.")
+    elif prepared.problem == "no_claim":
+        text = tr(
+            "Das ist keine Behauptung, die ich prüfen kann. Bitte eine Aussage über die Artikel "
+            "eingeben, z. B. „Putin besuchte 2000 Pjöngjang.“",
+            "That is not a claim I can check. Please state something about the articles, "
+            "e.g. “Putin besuchte 2000 Pjöngjang.”",
+        )
     else:
         text = tr(
             "Das ist eine Frage, keine Behauptung. Zum Prüfen bitte als Aussage formulieren, "
@@ -1622,32 +1687,49 @@ def source_name(article: dict) -> str:
     return tr(f"{name} vom {date}", f"{name} of {date}") if date else name
 
 
-def _as_of(comparison: Comparison) -> str:
-    """ "Stand: 25.04.2019 („derzeit“)." when the sentence ties its figure to that day."""
+def _as_of(comparison: Comparison, claim_text: str = "") -> str:
+    """ "Das ist der Stand vom 25.04.2019 („derzeit“)." when the sentence ties its figure to the
+    day it was written - or the claim asks about now ("Der Handel beträgt heute …")."""
     row = comparison.evidence.row
-    word = next((w for w in _WORD.findall(row["text"]) if fold(w) in _time_words()), None)
-    if not word or not row.get("date"):
+    word = _time_word(row["text"])
+    if not word and not _time_word(claim_text):
         return ""
+    said = tr(f" („{word}“)", f" (“{word}”)") if word else ""
+    if not row.get("date"):
+        return " " + tr(f"Das gilt zum Zeitpunkt des Artikels{said}; sein Datum ist nicht bekannt.",
+                        f"That holds as of the article{said}, whose date is not known.")
     date = german_date(row["date"])
-    return " " + tr(f"Das ist der Stand vom {date} („{word}“).", f"That is the state of {date} (“{word}”).")
+    if word:
+        return " " + tr(f"Das ist der Stand vom {date}{said}.", f"That is the state of {date}{said}.")
+    return " " + tr(f"Das ist der Stand vom {date}, dem Datum des Artikels; heute kann es anders sein.",
+                    f"That is the state of {date}, the article's date; it may be different today.")
 
 
-def _supported_text(comparison: Comparison) -> str:
+def _time_word(text: str) -> Optional[str]:
+    return next((w for w in _WORD.findall(text) if fold(w) in _time_words()), None)
+
+
+def _supported_text(comparison: Comparison, claim_text: str = "") -> str:
     source = source_name(comparison.evidence.article)
-    values = ", ".join(dict.fromkeys(found.shown for _, found in comparison.matched
+    values = ", ".join(dict.fromkeys(found.with_noun for _, found in comparison.matched
                                      if found.kind not in NAME_KINDS))
     text = tr(f"Laut {source} stimmt das", f"According to {source}, that is right")
-    return text + (f": {values}." if values else ".") + _as_of(comparison)
+    return text + (f": {values}." if values else ".") + _as_of(comparison, claim_text)
 
 
-def _refuted_text(comparison: Comparison) -> str:
+def _refuted_text(comparison: Comparison, claim_text: str = "") -> str:
     source = source_name(comparison.evidence.article)
+    if not comparison.conflicts and len(comparison.opposites) == 1:  # "sanken", not "stiegen"
+        claimed, found = comparison.opposites[0]
+        return tr(f"Laut {source}: „{found.text}“, nicht „{claimed.text}“.",
+                  f"According to {source}: “{found.text}”, not “{claimed.text}”.") + _as_of(comparison, claim_text)
     if not comparison.conflicts:  # the claim negates what the article says, or the reverse
-        return tr(f"Laut {source} ist es umgekehrt: „{comparison.evidence.row['text']}“",
-                  f"According to {source} it is the other way round: “{comparison.evidence.row['text']}”")
+        said = comparison.main_text()
+        return tr(f"Laut {source} ist es umgekehrt: „{said}“.",
+                  f"According to {source} it is the other way round: “{said}”.") + _as_of(comparison, claim_text)
     conflict = comparison.conflicts[0]
     return tr(f"Laut {source}: {conflict.says()}, nicht {conflict.instead_of()}.",
-              f"According to {source}: {conflict.says()}, not {conflict.instead_of()}.") + _as_of(comparison)
+              f"According to {source}: {conflict.says()}, not {conflict.instead_of()}.") + _as_of(comparison, claim_text)
 
 
 def _side(comparison: Comparison) -> str:

@@ -18,6 +18,7 @@ from quizbot.store import Store
 TESTS = Path(__file__).resolve().parent
 ARTICLES = TESTS / "articles_factcheck"
 CLAIMS = TESTS / "data" / "claims.jsonl"
+HELDOUT2 = TESTS / "data" / "claims_heldout2.jsonl"  # over the samples and ARTICLES, see test_factcheck
 
 
 def build_database(folder: Path) -> Path:
@@ -31,5 +32,5 @@ def build_database(folder: Path) -> Path:
     return path
 
 
-def labelled_claims() -> list[dict]:
-    return [json.loads(line) for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def labelled_claims(path: Path = CLAIMS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -12,7 +12,7 @@ from quizbot.factcheck import (
 )
 from quizbot.store import Store
 
-from tests.factcheck_material import build_database, labelled_claims
+from tests.factcheck_material import HELDOUT2, build_database, labelled_claims
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,21 @@ def test_labelled_claims_reach_90_percent_and_no_unrelated_claim_is_supported(st
     assert not [row["claim"] for v, row in zip(verdicts, rows) if row["kind"] == "unrelated" and v == "supported"]
     for label in ("supported", "refuted", "disputed", "not_found"):
         assert any(row["label"] == label and v == label for v, row in zip(verdicts, rows)), label
+
+
+def test_second_held_out_set_reaches_90_percent_and_no_claim_of_nothing_is_supported(store):
+    """claims_heldout2.jsonl: written before the checker's rules were read, then used to find
+    general causes of errors (so no longer unseen). Thresholds: 90 % overall, at least 80 % of
+    each label, and not one claim the articles do not address called supported."""
+    rows = labelled_claims(HELDOUT2)
+    assert len(rows) >= 80
+    verdicts = [check_claim(store, row["claim"]).verdict for row in rows]
+    wrong = [(row["claim"], row["label"], v) for v, row in zip(verdicts, rows) if v != row["label"]]
+    assert 1 - len(wrong) / len(rows) >= 0.9, wrong
+    for label in ("supported", "refuted", "disputed", "not_found"):
+        of_label = [v == row["label"] for v, row in zip(verdicts, rows) if row["label"] == label]
+        assert sum(of_label) / len(of_label) >= 0.8, (label, wrong)
+    assert not [row["claim"] for v, row in zip(verdicts, rows) if row["label"] == "not_found" and v == "supported"]
 
 
 # -- verdicts and what they say -------------------------------------------------
@@ -105,6 +120,63 @@ def test_negation_flips_the_verdict(store):
     assert "umgekehrt" in denied.explanation
 
 
+def test_an_opposite_word_contradicts_and_un_says_not(store):
+    rose = check_claim(store, "Die deutschen Exporte stiegen 2023 um 1,4 Prozent.")
+    assert rose.verdict == "refuted" and "„sanken“, nicht „stiegen“" in rose.explanation
+    vacant = check_claim(store, "In Hessen sind vor Schuljahresbeginn 1240 Lehrerstellen nicht besetzt.")
+    assert vacant.verdict == "supported" and "1.240 Lehrerstellen" in vacant.explanation  # the article's digits
+
+
+def test_a_negation_is_answered_with_the_clause_that_says_otherwise(store):
+    result = check_claim(store, "Putin besuchte Pjöngjang nie.")
+    assert result.verdict == "refuted" and "ist es umgekehrt: „Er besuchte Pjöngjang 2000“." in result.explanation
+
+
+def test_the_same_figure_of_another_thing_is_refuted(store):
+    result = check_claim(store, "Russland will Nordkorea mehr als 2000 Tonnen Reis schicken.")
+    assert result.verdict == "refuted" and "mehr als 2000 Tonnen Weizen, nicht Reis." in result.explanation
+
+
+def test_figures_in_other_notation_and_words_are_found(store):
+    for claim in ("Der Handel zwischen Russland und Nordkorea liegt bei 34 Mio. $.",
+                  "Mehr als zehntausend Nordkoreaner arbeiten in Russland.",
+                  "Kim will den Handel mit Russlands Hilfe bis 2020 verzehnfachen."):
+        assert check_claim(store, claim).verdict == "supported", claim
+    assert check_claim(store, "Der Handel zwischen Russland und Nordkorea beträgt 34 Millionen Euro.").verdict \
+        == "refuted"
+
+
+def test_a_visited_place_is_where_it_happened_and_another_visit_is_not_refuted(store):
+    assert check_claim(store, "Stimmt es, dass Putin im Jahr 2000 in Pjöngjang war?").verdict == "supported"
+    # "Er besuchte Pjöngjang 2000" is another visit (two values differ), not a contradiction
+    assert check_claim(store, "Kim besuchte 2019 Peking.").verdict == "not_found"
+
+
+def test_a_relative_is_not_the_person(store):
+    result = check_claim(store, "Putin traf Kim 2001 in Moskau.")  # he met Kims Vater, Kim Jong Il
+    assert result.verdict == "refuted" and "Kim Jong Il, nicht Kim" in result.explanation
+
+
+def test_a_claim_about_now_is_answered_as_of_the_article_date(store):
+    result = check_claim(store, "Die Klinik am Solling hat heute 240 Betten.")
+    assert result.verdict == "supported"
+    assert "Stand vom 15.09.2024, dem Datum des Artikels; heute kann es anders sein" in result.explanation
+    undated = check_claim(store, "Derzeit ist China Nordkoreas wichtigster Verbündeter.")
+    assert undated.verdict == "supported" and "sein Datum ist nicht bekannt" in undated.explanation
+
+
+def test_a_claim_about_another_time_or_other_people_is_not_refuted_by_another_figure(store):
+    # "1.240 Lehrerstellen unbesetzt" is this year's figure; "rund 8000 Menschen" demonstrated
+    assert check_claim(store, "Im Vorjahr waren etwa 900 Lehrerstellen unbesetzt.").verdict != "refuted"
+    assert check_claim(store, "Rund 600 Menschen arbeiten in der Klinik am Solling.").verdict != "refuted"
+
+
+def test_a_figure_far_past_a_bound_is_refuted(store):
+    result = check_claim(store, "Mehr als 100.000 Nordkoreaner arbeiten in Russland.")
+    assert result.verdict == "refuted"
+    assert "mehr als 10.000 Nordkoreaner, nicht mehr als 100.000." in result.explanation
+
+
 def test_a_figure_inside_a_bound_is_not_confirmed_and_one_outside_is_refuted(store):
     inside = check_claim(store, "Rund 12.000 Nordkoreaner arbeiten in Russland.")
     outside = check_claim(store, "Rund 5.000 Nordkoreaner arbeiten in Russland.")
@@ -137,9 +209,19 @@ def test_empty_input_asks_for_a_claim(store):
 
 
 def test_a_w_question_is_not_a_claim(store):
-    result = check_claim(store, "Wer ist Putin?")
-    assert (result.verdict, result.problem, result.evidence) == ("not_found", "question", [])
-    assert "keine Behauptung" in result.explanation and "als Aussage" in result.explanation
+    for question in ("Wer ist Putin?", "Hallo, wie geht's?"):
+        result = check_claim(store, question)
+        assert (result.verdict, result.problem, result.evidence) == ("not_found", "question", [])
+        assert "keine Behauptung" in result.explanation and "als Aussage" in result.explanation
+    # a claim that ends in "…, wie die taz schreibt?" is still a claim
+    assert prepare_claim("Kim traf Moon dreimal, wie die taz schreibt?").problem is None
+
+
+def test_a_line_that_claims_nothing_says_so(store):
+    for nothing in ("ja", "Putin", "danke!"):
+        result = check_claim(store, nothing)
+        assert (result.verdict, result.problem) == ("not_found", "no_claim"), nothing
+        assert "keine Behauptung, die ich prüfen kann" in result.explanation
 
 
 def test_an_english_claim_gets_an_honest_answer(store):
@@ -162,6 +244,8 @@ def test_markup_is_kept_as_typed_and_left_out_of_the_check(store):
     result = check_claim(store, claim)
     assert result.claim == claim and result.verdict == "refuted"
     assert "Markup" in result.note
+    coloured = check_claim(store, "\x1b[31mPutin\x1b[0m besuchte Pjöngjang im Jahr 2005")
+    assert coloured.verdict == "refuted" and "Farbcodes" in coloured.note
 
 
 def test_fts_query_is_safe_for_any_input():
