@@ -14,6 +14,7 @@ disabled counts for no one (it was found to be bad); it is still listed.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, TextIO
@@ -119,13 +120,19 @@ def build_report(store: Store, name: str) -> QuizReport:
     learners = sorted(
         (_learner(session, [a for a in attempts if a["session_id"] == session["id"]], disabled)
          for session in sessions.values()),
-        key=lambda learner: learner.name.casefold(),
+        key=lambda learner: _by_name(learner.name),
     )
     rows = [_question(number, question_id, questions.get(question_id),
                       [a for a in attempts if a["question_id"] == question_id])
             for number, question_id in enumerate(quiz.question_ids, start=1)]
     contests = [Contest.from_row(c) for c in store.contests(quiz_id=quiz.id) if c["session_id"] in sessions]
     return QuizReport(quiz, tuple(learners), tuple(rows), tuple(contests))
+
+
+def _by_name(name: str) -> list:
+    """Alphabetical, numbers by value: "Kind 2" before "Kind 10"."""
+    parts = re.split(r"(\d+)", name)  # text, number, text, …: the numbers at the odd places
+    return [int(part) if index % 2 else part.casefold() for index, part in enumerate(parts)]
 
 
 def _first_sessions(sessions: list[dict]) -> dict[int, dict]:

@@ -148,6 +148,13 @@ def test_a_quiz_nobody_played_yet(tmp_path):
     assert "–" in out  # no share without answers
 
 
+def test_learners_are_in_name_order_with_numbers_by_value(tmp_path):
+    db = classroom_db(tmp_path)
+    for name in ("Kind 10", "kind 2", "Anna²", "Kind 1"):
+        play(db, name, RIGHT[0])
+    assert [l.name for l in report_of(db).learners] == ["Anna²", "Kind 1", "kind 2", "Kind 10"]
+
+
 def test_bars_and_durations():
     assert bar(0) == "░" * 10 and bar(1) == "█" * 10 and bar(0.25) == "██▌░░░░░░░" and bar(None) == "░" * 10
     assert (duration(0), duration(65), duration(3725)) == ("0:00", "1:05", "1:02:05")

@@ -120,7 +120,7 @@ def show(name: str, db_path: Optional[str]) -> None:
         f"Quiz „{made.name}“ · {enabled} {'Frage' if enabled == 1 else 'Fragen'} · Seed {made.options.get('seed')} · "
         + ("feste Reihenfolge" if made.fixed_order else "Reihenfolge für jede:n gemischt"),
         f"Quiz '{made.name}' · {enabled} {'question' if enabled == 1 else 'questions'} · seed {made.options.get('seed')} · "
-        + ("fixed order" if made.fixed_order else "order shuffled per learner")), style="bold"))
+        + ("fixed order" if made.fixed_order else "order shuffled for each learner")), style="bold"))
     for article in made.articles:
         console.print(_text("  • " + source_line(article).removeprefix("— ")))
     notes = [tr(f"angelegt {format_date(made.created_at)}", f"created {format_date(made.created_at)}")]
