@@ -47,7 +47,8 @@ from itertools import combinations
 from typing import Optional
 
 from quizbot.factcheck import (
-    Passage, Value, read_passage, relation, source_name, with_bare_numbers, word_keys, _compound_match,
+    Passage, Value, counts_people, read_passage, relation, source_name, with_bare_numbers, word_keys,
+    _compound_match,
 )
 from quizbot.i18n import tr
 from quizbot.models import Question
@@ -76,6 +77,7 @@ class Figure:
     subject: frozenset[str]  # keys of the nouns around it
     subject_words: tuple[str, ...]  # the nouns as written (for display)
     names: frozenset[str]  # name tokens of its clause
+    verbs: frozenset[str] = frozenset()  # keys of its clause's lower-case words ("demonstriert")
 
     @property
     def shown(self) -> str:
@@ -104,7 +106,7 @@ class Disagreement:
 
     @property
     def dimension(self) -> str:
-        return dimension_name(self.kind)
+        return dimension_name(self.kind, self.figures[0].value.unit)
 
     def key(self) -> str:
         """A stable identity: what the group is about and which figures it holds."""
@@ -124,9 +126,13 @@ class Disagreement:
         }
 
 
-def dimension_name(kind: str) -> str:
+def dimension_name(kind: str, unit: Optional[str] = None) -> str:
+    """What a figure measures, for a heading: "Dauer", "Betrag" (money), "Geschwindigkeit"."""
+    if kind == "amount" and unit and len(unit) == 3 and unit.isupper():
+        return tr("Betrag", "amount")
+    if kind == "amount" and unit == "km/h":
+        return tr("Geschwindigkeit", "speed")
     names = {
-        # all feminine, for "dieselbe …"
         "amount": tr("Zahl", "figure"), "count": tr("Anzahl", "number"),
         "duration": tr("Dauer", "duration"), "distance": tr("Entfernung", "distance"),
         "percent": tr("Prozentzahl", "percentage"), "factor": tr("Steigerung", "growth factor"),
@@ -205,11 +211,12 @@ def _figure(row: dict, passage: Passage, value: Value) -> Figure:
     subject = frozenset().union(*(_subject_keys(noun) for noun in nouns)) if nouns else frozenset()
     names = frozenset().union(*(n.name for n in passage.names if n.clause == value.clause)) \
         if passage.names else frozenset()
+    verbs = frozenset().union(*(w.keys for w in passage.words if not w.text[:1].isupper()), frozenset())
     return Figure(
         value=value, article_id=row["article_id"],
         article={k: row[k] for k in ("file", "title", "date", "source")},
         sentence=row["sentence"], position=row["position"], subject=subject,
-        subject_words=tuple(nouns), names=names,
+        subject_words=tuple(nouns), names=names, verbs=verbs,
     )
 
 
@@ -260,6 +267,8 @@ def same_thing(a: Figure, b: Figure) -> Optional[str]:
         return None
     if a.names and b.names and not (a.names & b.names):
         return None
+    if counts_people(a.value) and counts_people(b.value) and not a.verbs & b.verbs:
+        return None  # "8000 Menschen demonstrierten", "21.000 Menschen unterschrieben": other people
     x, y = a.value.number, b.value.number
     if not x or not y:
         return None
@@ -317,11 +326,16 @@ def _linked_pairs(figures: list[Figure]) -> Iterable[tuple[int, int, str]]:
 
 
 def _topic(group: list[Figure]) -> str:
-    """What the group is about: the subject key most of its figures share, as a word.
+    """What the group is about: the subject key most of its figures share, as a word; for
+    counts of people, what they did ("Tote", "Demonstration").
 
     A synonym group is named by its first word ("Treffen" for Treffen, Gespräch,
     Tête-à-Tête); otherwise the noun is shown as the first figure writes it.
     """
+    shared_verbs = frozenset.intersection(*(f.verbs for f in group))
+    groups = sorted(key for key in shared_verbs if key.startswith("~"))
+    if groups and all(counts_people(f.value) for f in group):
+        return groups[0][1:].capitalize()  # "Tote" for "Zwei Menschen starben", "… kamen ums Leben"
     counts = Counter(key for figure in group for key in figure.subject)
     if not counts:
         return dimension_name(group[0].value.kind)
@@ -355,36 +369,18 @@ def refresh_comparison_questions(store: Store) -> int:
 
 def _questions_for(disagreement: Disagreement) -> list[tuple[int, Question]]:
     sources = disagreement.sources()
-    topic = disagreement.topic
-    dimension = disagreement.dimension
     key = disagreement.key()
-    found: list[tuple[int, Question]] = []
-    (first_article, first_figures), (second_article, second_figures) = sources[0], sources[1]
     correction = "; ".join(
         f"{source_name(article)}: {', '.join(f.shown for f in figures)}" for article, figures in sources
     )
-    anchor = first_figures[0]
-    found.append((anchor.article_id, Question(
-        kind="truefalse",
-        question=tr(
-            f"Quellenvergleich: {_short(first_article)} und {_short(second_article)} nennen "
-            f"dieselbe {dimension} (Stichwort „{topic}“).",
-            f"Comparing sources: {_short(first_article)} and {_short(second_article)} give "
-            f"the same {dimension} (keyword “{topic}”).",
-        ),
-        answer=_false_words()[0],
-        accepted=list(_false_words()),
-        correct=False,
-        correction=correction,
-        sentence_index=anchor.position,
-        answer_type="comparison",
-        hint=tr("richtig oder falsch", "true or false"),
-        score=0.8,
-        key=f"{KEY_PREFIX}{key}:tf",
-    )))
+    found: list[tuple[int, Question]] = []
+    statement = _statement(disagreement, sources, key, correction)
+    if statement:
+        found.append(statement)
     distinct = _distinct_figures(disagreement)
     if len(distinct) < 3:
         return found
+    heading = _heading(disagreement)
     for article, figures in sources[:MAX_SOURCES_ASKED]:
         if len({f.shown for f in figures}) != 1:
             continue  # a source with two figures has no single right answer
@@ -395,10 +391,9 @@ def _questions_for(disagreement: Disagreement) -> list[tuple[int, Question]]:
         found.append((figures[0].article_id, Question(
             kind="choice",
             question=tr(
-                f"Quellenvergleich – {topic} ({dimension}): Die Artikel nennen verschiedene Angaben. "
-                f"Welche Angabe macht {source_name(article)}?",
-                f"Comparing sources – {topic} ({dimension}): the articles differ. "
-                f"Which figure does {source_name(article)} give?",
+                f"{heading}: Die Artikel nennen verschiedene Angaben. "
+                f"Welche Angabe nennt {source_name(article)}?",
+                f"{heading}: the articles differ. Which figure does {source_name(article)} give?",
             ),
             answer=answer,
             accepted=[answer],
@@ -406,17 +401,62 @@ def _questions_for(disagreement: Disagreement) -> list[tuple[int, Question]]:
             correction=correction,
             sentence_index=figures[0].position,
             answer_type="comparison",
-            hint=dimension,
+            hint=disagreement.dimension,
             score=0.85,
             key=f"{KEY_PREFIX}{key}:{fold(article['file'])}",
         )))
     return found
 
 
+def _heading(disagreement: Disagreement) -> str:
+    return tr(f"Quellenvergleich – {disagreement.topic} ({disagreement.dimension})",
+              f"Comparing sources – {disagreement.topic} ({disagreement.dimension})")
+
+
+def _statement(disagreement: Disagreement, sources: list[tuple[dict, list[Figure]]], key: str,
+               correction: str) -> Optional[tuple[int, Question]]:
+    """ "Quellenvergleich – Zuschauer (Anzahl): sid nennt 41.000, Sportecho 38.500." - true, or
+    with the figures swapped false: which source says what is the point, and half the
+    statements are right (a learner cannot just answer "falsch" every time)."""
+    pair = next(((a, b) for a, b in combinations(sources, 2)
+                 if not {f.shown for f in a[1]} & {f.shown for f in b[1]}), None)
+    if pair is None:
+        return None
+    (first, first_figures), (second, second_figures) = pair
+    true = int(key, 16) % 2 == 0
+    said_first, said_second = (first_figures, second_figures) if true else (second_figures, first_figures)
+    question = tr(
+        f"{_heading(disagreement)}: {_short(first)} nennt {_listed(said_first)}, "
+        f"{_short(second)} {_listed(said_second)}.",
+        f"{_heading(disagreement)}: {_short(first)} gives {_listed(said_first)}, "
+        f"{_short(second)} {_listed(said_second)}.",
+    )
+    words = _answer_words(true)
+    return first_figures[0].article_id, Question(
+        kind="truefalse",
+        question=question,
+        answer=words[0],
+        accepted=list(words),
+        correct=true,
+        correction=correction,
+        sentence_index=first_figures[0].position,
+        answer_type="comparison",
+        hint=tr("richtig oder falsch", "true or false"),
+        score=0.8,
+        key=f"{KEY_PREFIX}{key}:tf",
+    )
+
+
+def _listed(figures: list[Figure]) -> str:
+    shown = list(dict.fromkeys(f.shown for f in figures))
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + tr(" und ", " and ") + shown[-1]
+
+
 @lru_cache(maxsize=None)
-def _false_words() -> tuple[str, ...]:
-    """The answers that say "false" (data/truefalse_answers.tsv, shared with quizbot.questions)."""
-    return next(tuple(row[1:]) for row in lexicon_rows("truefalse_answers.tsv") if row[0] == "false")
+def _answer_words(truth: bool) -> tuple[str, ...]:
+    """The answers that say "true" or "false" (data/truefalse_answers.tsv, shared with quizbot.questions)."""
+    wanted = "true" if truth else "false"
+    return next(tuple(row[1:]) for row in lexicon_rows("truefalse_answers.tsv") if row[0] == wanted)
 
 
 def _short(article: dict) -> str:

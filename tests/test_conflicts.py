@@ -75,11 +75,33 @@ def test_questions_ask_what_each_source_says_and_can_be_graded(store):
     assert {"rund fünf Stunden", "fast zwei Stunden"} <= set(choice.choices)
     assert grade_choice(choice.choices, choice.choices.index(choice.answer), "dreieinhalb Stunden").accepted
     statement = next(q for _, q in questions if q.kind == "truefalse" and "Zuschauer" in q.question)
-    assert statement.question == ("Quellenvergleich: sid und Sportecho nennen dieselbe Anzahl "
-                                  "(Stichwort „Zuschauer“).")
-    assert statement.correct is False and statement.answer == "falsch"
+    right = "Quellenvergleich – Zuschauer (Anzahl): sid nennt 41.000, Sportecho 38.500."
+    swapped = "Quellenvergleich – Zuschauer (Anzahl): sid nennt 38.500, Sportecho 41.000."
+    assert statement.question in (right, swapped)
+    assert statement.correct is (statement.question == right)
+    assert statement.answer == ("richtig" if statement.correct else "falsch")
     assert statement.correction == "sid vom 26.05.2024: 41.000; Sportecho vom 27.05.2024: 38.500"
-    assert grade_truefalse(statement.correct, "nein").accepted
+    assert grade_truefalse(statement.correct, "ja" if statement.correct else "nein").accepted
+
+
+def test_statements_are_right_about_as_often_as_wrong(store):
+    """Which source says what is the point: "always falsch" must not be a winning strategy."""
+    answers = [q.correct for _, q in comparison_questions(store) if q.kind == "truefalse"]
+    assert len(answers) >= 6 and 0.3 <= sum(answers) / len(answers) <= 0.7
+
+
+def test_counts_of_people_are_compared_only_when_they_did_the_same(store):
+    topics = by_topic(store)
+    # demonstrators (Polizei: rund 8000, Veranstalter: mehr als 12.000), not the petition's 21.000
+    assert topics["Demonstration"] == {"epd": ["Mehr als 12.000"], "Weserblick": ["Rund 8000"]}
+    # "Zwei Menschen starben" - "Mindestens drei Menschen kamen ums Leben"
+    assert topics["Tote"] == {"Küstenbote": ["Zwei"], "dpa": ["Mindestens drei"]}
+
+
+def test_headings_name_what_the_figures_measure(store):
+    headings = {d.topic: d.dimension for d in find_disagreements(store)}
+    assert headings["Defizit"] == "Betrag" and headings["Wind"] == "Geschwindigkeit"
+    assert headings["Treffen"] == "Dauer" and headings["Zuschauer"] == "Anzahl"
 
 
 def test_questions_are_stored_like_any_other_and_refreshing_keeps_their_ids(store):
