@@ -50,7 +50,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
@@ -91,6 +91,9 @@ class Grade:
     score: float  # 0..1
     note: str  # what the learner should know, in the current language
     matched: Optional[str] = None  # the accepted spelling that matched, when not the expected one
+    # The answer does not take up the question's form (no yes/no, no option picked):
+    # a worksheet counts it wrong, the chat asks again.
+    unclear: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -1019,7 +1022,7 @@ def grade_choice(options: Sequence[str], correct: int, given: str) -> Grade:
         if picked is None:
             note = tr(f"Bitte eine Antwort wählen (Buchstabe oder Text). Richtig ist {right}.",
                       f"Please pick one answer (letter or text). The correct one is {right}.")
-            return _grade("wrong", 0, note)
+            return replace(_grade("wrong", 0, note), unclear=True)
     if picked == correct:
         return _grade("correct", 1.0)
     return _grade("wrong", 0, tr(f"Falsch – richtig ist {right}.", f"Wrong – the correct answer is {right}."))
@@ -1056,7 +1059,9 @@ def grade_truefalse(correct: bool, given: str) -> Grade:
         return early
     said = _truth(clean(given))
     if said is None:
-        return _grade("wrong", 0, tr("Bitte mit ja oder nein antworten.", "Please answer yes or no."))
+        note = tr(f"Bitte mit ja oder nein antworten. Die Aussage {right}.",
+                  f"Please answer yes or no. The statement is {right}.")
+        return replace(_grade("wrong", 0, note), unclear=True)
     if said == correct:
         return _grade("correct", 1.0)
     return _grade("wrong", 0, tr(f"Falsch – die Aussage {right}.", f"Wrong – the statement is {right}."))

@@ -408,6 +408,7 @@ class _Graded:
     accepted: bool
     score: float
     note: str = ""
+    unclear: bool = False  # no yes/no, no option picked: asked again, not recorded
 
 
 @dataclass
@@ -869,7 +870,20 @@ class QuizSession:
 
     def _take_answer(self, given: str) -> list[Message]:
         question = self.current
-        return self._record(question, given, _grade(question, given))
+        graded = _grade(question, given)
+        if graded.unclear:
+            return [self._ask_again(question)]
+        return self._record(question, given, graded)
+
+    def _ask_again(self, question: dict) -> Message:
+        """A line that answers neither yes nor no, or picks no option: nothing is recorded,
+        the question and its buttons stay open."""
+        if question["kind"] == "truefalse":
+            return Message("prompt", tr("Bitte mit ja oder nein antworten.", "Please answer yes or no."))
+        letters = LETTERS[: len(question["choices"])]
+        return Message("prompt", tr(
+            f"Bitte eine der Antworten wählen: {', '.join(letters[:-1])} oder {letters[-1]} (oder ihren Text).",
+            f"Please pick one of the answers: {', '.join(letters[:-1])} or {letters[-1]} (or its text)."))
 
     def _record(self, question: dict, given: str, graded: _Graded) -> list[Message]:
         run = self.run
@@ -1220,7 +1234,7 @@ def _grade(question: dict, given: str) -> _Graded:
             result = grade(question["answer"], given, accepted=question["accepted"], answer_type=answer_type)
     except GradingError as error:
         raise UngradableError(str(error)) from error
-    return _Graded(result.verdict, result.accepted, result.score, result.note)
+    return _Graded(result.verdict, result.accepted, result.score, result.note, result.unclear)
 
 
 def _without_quote(correction: str, sentence: str) -> str:

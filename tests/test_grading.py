@@ -229,7 +229,8 @@ def test_true_false(given, said):
 
 def test_true_false_that_says_both_or_nothing_is_not_accepted():
     assert grade_truefalse(True, "ja nein").verdict == "wrong"
-    assert grade_truefalse(True, "vielleicht").note == "Bitte mit ja oder nein antworten."
+    unclear = grade_truefalse(True, "vielleicht")
+    assert unclear.unclear and unclear.note == "Bitte mit ja oder nein antworten. Die Aussage stimmt."
 
 
 @pytest.mark.parametrize(

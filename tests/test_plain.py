@@ -83,8 +83,8 @@ def test_name_is_asked_when_missing_and_read_from_the_pipe(db):
 
 
 def test_undecodable_input_does_not_crash(db):
-    result = quizbot("play", "--plain", "--count", "1", "--learner", "anna", "--db", str(db),
-                     stdin=b"\xff\xfe kaputt\n/ende\n")
+    result = quizbot("play", "--plain", "--count", "1", "--kind", "open", "--learner", "anna",
+                     "--db", str(db), stdin=b"\xff\xfe kaputt\n/ende\n")
     assert result.returncode == 0, result.stderr.decode()
     assert len(rows(db, "select given from attempts")) == 1
 

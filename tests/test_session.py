@@ -216,6 +216,28 @@ def test_truefalse_takes_ja_and_nein_and_explains_a_false_statement(db):
     assert wrong.verdict == "wrong" and wrong.text == "Falsch.\nDie Aussage stimmt."
 
 
+def test_a_line_that_is_no_yes_or_no_is_asked_again_not_recorded(db):
+    session = session_on(db, "eco-tf-amount")
+    session.start()
+    for line in ("2029", "Putin", "b"):
+        reply = session.handle(line)
+        assert kinds(reply) == ["prompt"] and reply[0].text == "Bitte mit ja oder nein antworten."
+    assert attempts(db) == [] and session.current is not None
+    assert session.handle("nein")[0].verdict == "correct"
+    assert [a["given"] for a in attempts(db)] == ["nein"]
+
+
+def test_a_line_that_picks_no_option_is_asked_again_not_recorded(db):
+    session = session_on(db, "eco-choice-person")
+    session.start()
+    reply = session.handle("rund fünf")
+    assert kinds(reply) == ["prompt"]
+    assert reply[0].text == "Bitte eine der Antworten wählen: A, B, C oder D (oder ihren Text)."
+    assert attempts(db) == []
+    assert session.handle("b")[0].verdict == "correct"  # B) Roland Busch
+    assert len(attempts(db)) == 1
+
+
 # -- commands ------------------------------------------------------------------
 
 
