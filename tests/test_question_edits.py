@@ -86,13 +86,13 @@ def test_a_choice_answer_is_one_of_the_choices_given_by_letter_or_text(db):
 
 @pytest.mark.parametrize("key, options, message", [
     ("eco-tf-amount", ("--answer", "ja"),
-     "quizbot: Bei einer Ja/Nein-Frage bestimmt die Aussage die Antwort: die Aussage mit --question ändern.\n"),
+     "quizbot: Bei einer Ja/Nein-Frage bestimmt die Aussage die Antwort: bitte den Fragetext ändern.\n"),
     ("eco-choice-person", ("--accept", "Busch"),
-     "quizbot: --accept gibt es nicht bei Multiple Choice (dort zählt die Wahl).\n"),
+     "quizbot: Weitere richtige Antworten gibt es nicht bei Multiple Choice (dort zählt die Wahl).\n"),
     ("eco-cloze-count", ("--question", "Wie viele Menschen sollen dort arbeiten?"),
-     "quizbot: Ein Lückentext braucht seine Lücke: ____ in --question.\n"),
+     "quizbot: Ein Lückentext braucht seine Lücke (____).\n"),
     ("eco-open-amount", (), "quizbot: Nichts zu ändern: --question, --answer oder --accept angeben.\n"),
-    ("eco-open-amount", ("--answer", " \x1b[31m "), "quizbot: --answer ist leer.\n"),
+    ("eco-open-amount", ("--answer", " \x1b[31m "), "quizbot: Die Antwort ist leer.\n"),
 ])
 def test_an_edit_that_does_not_fit_is_one_line_and_writes_nothing(db, key, options, message):
     [qid] = question_ids(db, key)

@@ -133,7 +133,7 @@ async def test_an_edit_that_would_break_grading_is_refused_and_escape_cancels(db
         await go_to(app, pilot, "eco-choice-person")
         await pilot.press("a")
         await type_over(pilot, "Werner von Siemens")
-        assert notice(app).startswith("Die Antwort muss eine der Auswahlmöglichkeiten sein: Joe Kaeser")
+        assert notice(app).startswith("Die Antwort muss eine der Wahlmöglichkeiten sein: A) Joe Kaeser")
         assert app.editing is not None  # still open to correct the text
         await pilot.press("escape")
         await pilot.pause()
@@ -141,7 +141,7 @@ async def test_an_edit_that_would_break_grading_is_refused_and_escape_cancels(db
         await go_to(app, pilot, "eco-tf-amount")
         await pilot.press("a")
         await type_over(pilot, "ja")
-        assert "Bei Ja/Nein-Fragen ist die Antwort ja oder nein" in notice(app)
+        assert "Bei einer Ja/Nein-Frage bestimmt die Aussage die Antwort" in notice(app)
         await pilot.press("escape", "q")
         await pilot.pause()
     assert stored(db, "eco-choice-person")["answer"] == "Roland Busch"

@@ -16,11 +16,10 @@ import click
 from quizbot.cli import UserError, db_option
 from quizbot.cli.common import open_store
 from quizbot.cli.ingest import _answer_cell, _kind_label, questions
+from quizbot.editing import EditError, checked_edit
 from quizbot.i18n import tr
-from quizbot.session import LETTERS, kind_label, printable, source_line
+from quizbot.session import LETTERS, printable, source_line
 from quizbot.store import Store
-
-GAP = "___"
 
 
 @questions.command("show")
@@ -52,7 +51,10 @@ def edit(question_id: int, db_path: Optional[str], text: Optional[str], answer: 
                            "Nothing to change: give --question, --answer or --accept."))
     with open_store(db_path) as store:
         question = _question(store, question_id)
-        change = _checked_change(question, text, answer, accepted)
+        try:
+            change = checked_edit(question, text=text, answer=answer, accepted=accepted)
+        except EditError as error:
+            raise UserError(str(error)) from error
         store.edit_question(question["key"], **change)
         edited = store.question(question_id)
     click.echo(tr(f"Frage {question_id} geändert.", f"Question {question_id} changed."))
@@ -110,53 +112,6 @@ def _set_disabled(db_path: Optional[str], question_ids: tuple[int, ...], disable
 
 def _id_list(question_ids: tuple[int, ...]) -> str:
     return ", ".join(str(i) for i in dict.fromkeys(question_ids))
-
-
-def _checked_change(question: dict, text: Optional[str], answer: Optional[str],
-                    accepted: tuple[str, ...]) -> dict:
-    """The edit as Store.edit_question takes it; a UserError when it does not fit the kind."""
-    kind = question["kind"]
-    change: dict = {}
-    if text is not None:
-        change["question"] = _one_line(text, "--question")
-        if kind == "cloze" and GAP not in change["question"]:
-            raise UserError(tr("Ein Lückentext braucht seine Lücke: ____ in --question.",
-                               "A cloze needs its gap: ____ in --question."))
-    if kind in ("truefalse", "choice") and accepted:
-        raise UserError(tr(f"--accept gibt es nicht bei {kind_label(kind)} (dort zählt die Wahl).",
-                           f"--accept does not apply to {kind_label(kind)} (the choice is what counts)."))
-    if answer is not None:
-        if kind == "truefalse":
-            raise UserError(tr("Bei einer Ja/Nein-Frage bestimmt die Aussage die Antwort: "
-                               "die Aussage mit --question ändern.",
-                               "In a true-or-false question the statement decides the answer: "
-                               "change the statement with --question."))
-        change["answer"] = _choice(question, answer) if kind == "choice" else _one_line(answer, "--answer")
-    if accepted:
-        change["add_accepted"] = [_one_line(variant, "--accept") for variant in accepted]
-    return change
-
-
-def _one_line(text: str, option: str) -> str:
-    cleaned = " ".join(printable(text).split())
-    if not cleaned:
-        raise UserError(tr(f"{option} ist leer.", f"{option} is empty."))
-    return cleaned
-
-
-def _choice(question: dict, answer: str) -> str:
-    """A multiple-choice answer must be one of the choices; a letter names one."""
-    choices = question.get("choices") or []
-    given = answer.strip()
-    letters = LETTERS[: len(choices)]
-    if len(given) == 1 and given.upper() in letters:
-        return choices[letters.index(given.upper())]
-    same = [choice for choice in choices if choice.casefold() == given.casefold()]
-    if same:
-        return same[0]
-    listed = " · ".join(f"{letter}) {choice}" for letter, choice in zip(letters, choices))
-    raise UserError(tr(f"Die Antwort muss eine der Wahlmöglichkeiten sein: {listed}",
-                       f"The answer must be one of the choices: {listed}"))
 
 
 def _print_question(question: dict) -> None:

@@ -21,6 +21,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Static
 
+from quizbot.editing import EditError, checked_edit
 from quizbot.i18n import tr
 from quizbot.session import LETTERS, kind_label, printable, source_line
 from quizbot.store import Store, StoreError
@@ -37,39 +38,27 @@ ROWS_PER_BATCH = 1000  # measured: about 0.1 s of table work per batch
 
 @dataclass(frozen=True)
 class Field:
-    """What an edit changes: its prompt, the current value to start from, how it is saved."""
+    """What an edit changes: its prompt and the current value to start from."""
 
     name: str
     prompt: str
     start: Callable[[dict], str]
-    save: Callable[[Store, dict, str], None]
 
 
 def fields() -> dict[str, Field]:
     """The editable fields (a function: the prompts follow the language chosen at start)."""
     return {
-        "question": Field("question", tr("Fragetext", "Question text"), lambda q: q["question"],
-                          lambda store, q, text: store.edit_question(q["key"], question=text)),
-        "answer": Field("answer", tr("Antwort", "Answer"), lambda q: q["answer"],
-                        lambda store, q, text: store.edit_question(q["key"], answer=text)),
-        "variant": Field("variant", tr("Weitere richtige Schreibweise", "Another accepted spelling"),
-                         lambda q: "", lambda store, q, text: store.edit_question(q["key"], add_accepted=[text])),
+        "question": Field("question", tr("Fragetext", "Question text"), lambda q: q["question"]),
+        "answer": Field("answer", tr("Antwort", "Answer"), lambda q: q["answer"]),
+        "variant": Field("variant", tr("Weitere richtige Schreibweise", "Another accepted spelling"), lambda q: ""),
     }
 
 
-def edit_problem(question: dict, field: str, text: str) -> str | None:
-    """Why this edit cannot be saved (it would make the question ungradable); None if it can."""
-    if not text:
-        return tr("Leer gelassen – nichts geändert.", "Left empty – nothing changed.")
-    if field != "question" and question["kind"] == "truefalse":
-        return tr("Bei Ja/Nein-Fragen ist die Antwort ja oder nein; bitte den Fragetext ändern.",
-                  "A true/false question's answer is yes or no; please edit its text instead.")
-    if field == "answer" and question["kind"] == "choice" and text not in (question["choices"] or []):
-        return tr(f"Die Antwort muss eine der Auswahlmöglichkeiten sein: {' · '.join(question['choices'] or [])}",
-                  f"The answer must be one of the choices: {' · '.join(question['choices'] or [])}")
-    if field == "variant" and text in question["accepted"]:
-        return tr(f"„{text}“ gilt schon als richtig.", f"'{text}' is accepted already.")
-    return None
+def checked_change(question: dict, field: str, text: str) -> dict:
+    """The edit of one field as ``Store.edit_question`` takes it; ``EditError`` when it cannot be saved."""
+    if field == "variant":
+        return checked_edit(question, accepted=[text])
+    return checked_edit(question, **{"text" if field == "question" else "answer": text})
 
 
 def short_kind(kind: str) -> str:
@@ -289,11 +278,15 @@ class ReviewApp(App[None]):
         if text == field.start(question) and field.name != "variant":
             self._close_editor(tr("Unverändert.", "Unchanged."))
             return
-        problem = edit_problem(question, field.name, text)
-        if problem:
-            self._say(problem, error=True)
+        try:
+            change = checked_change(question, field.name, text)
+        except EditError as problem:
+            self._say(str(problem), error=True)
             return
-        self._write(lambda: field.save(self.store, question, text), question,
+        if not change:
+            self._say(tr(f"„{text}“ gilt schon als richtig.", f"'{text}' is accepted already."), error=True)
+            return
+        self._write(lambda: self.store.edit_question(question["key"], **change), question,
                     tr(f"Gespeichert: {field.prompt}.", f"Saved: {field.prompt.lower()}."))
 
     def action_cancel_edit(self) -> None:
