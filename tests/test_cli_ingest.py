@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -235,6 +237,20 @@ def test_export_to_stdout_is_one_question_per_line(sample_db):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records and {r["kind"] for r in records} == {"cloze"}
     assert all("ä" in line or "\\u" not in line for line in result.stdout.splitlines())
+
+
+def test_an_exported_file_can_be_read_by_others_like_any_new_file(sample_db, tmp_path):
+    out, kept = tmp_path / "fragen.gift", tmp_path / "alt.jsonl"
+    kept.write_text("alt")
+    kept.chmod(0o640)
+    old_umask = os.umask(0o022)
+    try:
+        assert run("export", "-f", "gift", "--db", str(sample_db), "-o", str(out)).exit_code == 0
+        assert run("export", "--db", str(sample_db), "-o", str(kept)).exit_code == 0
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644  # not mkstemp's private 0600
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640  # a replaced file keeps its mode
 
 
 def test_export_into_a_missing_folder_is_a_clear_error(sample_db, tmp_path):

@@ -71,6 +71,7 @@ def write_atomically(output: Path, write: Callable[[IO], None], *, binary: bool 
         else:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 write(stream)
+        os.chmod(temporary, _mode_for(output))
         os.replace(temporary, output)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
@@ -79,6 +80,17 @@ def write_atomically(output: Path, write: Callable[[IO], None], *, binary: bool 
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(output: Path) -> int:
+    """The mode a plain ``open()`` would give: the old file's, else 0666 less the umask.
+    (mkstemp makes 0600, which a shared class folder could not read.)"""
+    try:
+        return output.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_into(output: Path, write: Callable[[IO], None], binary: bool) -> None:

@@ -16,15 +16,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Iterator, Optional
 
 import click
 
 from quizbot.cli import UserError, cli
+from quizbot.cli.common import write_atomically
 from quizbot.grading import ANSWER_TYPES, Grade, GradingError, grade
 from quizbot.i18n import tr
 
@@ -250,18 +249,9 @@ def _grade_file(path: Path, file_format: Optional[str], as_json: bool, output: O
 
 
 def _write(output: Optional[Path], text: str, *, bom: bool = False) -> None:
-    """To stdout, or to a temporary file moved over ``output`` (``bom``: UTF-8 with BOM): never half a file."""
+    """To stdout, or atomically to ``output`` (``bom``: UTF-8 with BOM, for German Excel)."""
     if output is None:
         sys.stdout.write(text)
         return
-    output = output.expanduser()
-    if not output.parent.is_dir():
-        raise UserError(tr(f"Ordner nicht gefunden: {output.parent}", f"folder not found: {output.parent}"))
-    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    encoded = text.encode("utf-8-sig" if bom else "utf-8")
+    write_atomically(output, lambda stream: stream.write(encoded), binary=True)
