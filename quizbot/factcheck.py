@@ -95,6 +95,7 @@ COMPARABLE = {
     "organisation": {"organisation"},
 }
 NEGATION_CONTEXT = 0.6  # a sentence that contradicts by negation or an opposite word says most of the claim
+NEGATED_CLAUSE_BONUS = 2  # a negated claim looks first for its words in a negated clause
 FUZZ_WEIGHT = 0.3  # rapidfuzz similarity's share in ranking sentences against each other
 # Qualifiers from data/qualifiers.tsv (quizbot.numbers).
 APPROXIMATE = {"approx", "almost", "up_to"}
@@ -415,8 +416,8 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>|\[/?[A-Za-z#@$][^\[\]]{0,60}\]|\
                      r"|\x1b\[[0-9;?]*[A-Za-z]")  # and terminal colour codes (ANSI)
 # Clauses end at punctuation, and at "und"/"sowie"/"oder" before a number or a
 # lower-case word ("2001 in Moskau und 2002 in Wladiwostok", "… 2000 und traf …"),
-# but not between two names ("Kim und Putin").
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:und|sowie|oder|aber)\s+(?=[0-9a-zäöüß])")
+# but not between two names ("Kim und Putin"), nor inside "10,7 Prozent" or "2:1".
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,:](?!\d)|[;()–—]|\s-\s|\b(?:und|sowie|oder|aber)\s+(?=[0-9a-zäöüß])")
 
 
 def _clause_starts(text: str) -> list[int]:
@@ -1001,6 +1002,7 @@ class Comparison:
     present_nearby: list[Value] = field(default_factory=list)  # ... in the sentence before it
     present_in_role: list[Value] = field(default_factory=list)  # ... there as where it happened ("in …")
     from_setting: list[Value] = field(default_factory=list)  # claim places the article's setting must give
+    article_must_name: list[str] = field(default_factory=list)  # words of a claim name only the article may have
     conflicts: list[Conflict] = field(default_factory=list)
     bounds: list[tuple[Value, Value]] = field(default_factory=list)  # fits a bound, unconfirmed
     missing: list[Value] = field(default_factory=list)
@@ -1204,7 +1206,12 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     missing_nouns = [word for i, word in enumerate(claim.words)
                      if word.text[:1].isupper() and i not in hits and i not in near]
     distinctive = any(weights[i] >= max(weights) - 1e-9 for i in set(hits) | set(near))
-    per_clause = Counter(passage.clause_of(w.start) for w in hits.values()) + anchors
+    per_clause = _claim_words_per_clause(claim, passage) + anchors
+    if claim.negated_clauses:
+        # "In der Gruppe ohne Hörgerät …" is about the clause "in der Gruppe ohne Hörgerät waren
+        # es 10,7 Prozent", not "In der Gruppe mit Hörgerät erkrankten 8,1 Prozent"
+        for clause in per_clause.keys() & passage.negated_clauses:
+            per_clause[clause] += NEGATED_CLAUSE_BONUS
     best = max(per_clause.values(), default=0)
     main = {c for c, n in per_clause.items() if n == best} or everywhere
     found = sum(weights[i] for i in hits) + 0.5 * sum(weights[i] for i in near if i not in hits)
@@ -1215,6 +1222,16 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     verbs_missing = any(not word.text[:1].isupper() and i not in hits and i not in near
                         for i, word in enumerate(claim.words))
     return _WordMatch(found / total, main, missing_nouns, distinctive, opposites, other_time, verbs_missing)
+
+
+def _claim_words_per_clause(claim: Passage, passage: Passage) -> Counter:
+    """Clause -> how many of the claim's words it holds, each clause counted on its own: in
+    "In der Gruppe mit Hörgerät erkrankten 8,1 Prozent, in der Gruppe ohne Hörgerät waren es
+    10,7 Prozent" both clauses have "Gruppe" and "Hörgerät"."""
+    by_clause: dict[int, list[Word]] = {}
+    for word in passage.words:
+        by_clause.setdefault(passage.clause_of(word.start), []).append(word)
+    return Counter({clause: len(_word_hits(claim, words)) for clause, words in by_clause.items()})
 
 
 def _word_hits(claim: Passage, words: list[Word]) -> dict[int, Word]:
@@ -1389,6 +1406,13 @@ def _place_name(result: Comparison, value: Value, passage: Passage, main: set[in
            for w in passage.words):
         result.present.append(value)  # a "name" the extractor saw in one place only: "Orkanböen"
         return
+    parts = [p for p in re.split(r"[\-‐]", value.text) if len(p) > 1]
+    found = [p for p in parts if any(word_keys(p) & w.keys for w in passage.words)]
+    if len(parts) > 1 and found:
+        # "das Heidenreich-Werk" - "Das Werk in Homburg …": the other parts must be the article's
+        result.present.append(value)
+        result.article_must_name += [p for p in parts if p not in found]
+        return
     result.missing.append(value)
 
 
@@ -1552,6 +1576,7 @@ def check_claim(store: Store, claim: str) -> ClaimCheck:
     comparisons = [compare(passage, evidence) for evidence in candidates]
     _drop_refutations_off_topic(store, comparisons)
     _drop_supports_elsewhere(store, comparisons)
+    _drop_names_not_in_article(store, comparisons)
     if prepared.problem == "english":
         return _english(prepared, passage, comparisons)
     return decide(prepared, passage, comparisons)
@@ -1590,6 +1615,18 @@ def _drop_supports_elsewhere(store: Store, comparisons: list[Comparison]) -> Non
             continue
         setting = _article_setting(store, comparison.article_id)
         if not all(place.name <= setting for place in comparison.from_setting):
+            comparison.stance = "related"
+
+
+def _drop_names_not_in_article(store: Store, comparisons: list[Comparison]) -> None:
+    """ "Das Heidenreich-Werk in Homburg …" is the sentence "Das Werk in Homburg …" only in an
+    article that names Heidenreich."""
+    for comparison in comparisons:
+        if comparison.stance == "related" or not comparison.article_must_name:
+            continue
+        words = _article_words(store, comparison.article_id)
+        if not all(any(word.startswith(_stem_prefix(part)) for word in words)
+                   for part in comparison.article_must_name):
             comparison.stance = "related"
 
 
