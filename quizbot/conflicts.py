@@ -17,7 +17,8 @@ Rules (docs/factcheck.md has examples):
    of the same kind with comparable units and counted nouns, share a subject
    word, share a name if both clauses name someone ("vier Gipfel mit Xi" is not
    "drei mit Moon"), and are within ``MAX_RATIO`` of each other (a meeting of
-   hours is not the year it took to prepare it).
+   hours is not the year it took to prepare it). Counts of people ("8000
+   Menschen") must also share a verb: demonstrators are not petition signers.
 4. "von 34 Millionen Dollar auf eine Milliarde" is a change by a factor
    (≈ 29-fach) and is compared with "auf das Zehnfache".
 5. Linked figures form groups; a group where two articles' values differ (not
@@ -27,11 +28,12 @@ Rules (docs/factcheck.md has examples):
 Questions (stored as ordinary questions, answer_type "comparison", keys
 starting with ``KEY_PREFIX``; attached to the article of the answer):
 
-- choice: "Quellenvergleich – Treffen (Dauer): Welche Angabe macht taz vom
-  25.04.2019?" with the other sources' figures as the other options, when at
-  least three different figures exist;
-- truefalse: "taz und ORF nennen dieselbe Dauer (Stichwort „Treffen“)." - false,
-  corrected with each side.
+- choice: "Quellenvergleich – Treffen (Dauer): Die Artikel nennen verschiedene
+  Angaben. Welche Angabe nennt taz?" with the other sources' figures as the
+  other options, when at least three different figures exist;
+- truefalse: "Quellenvergleich – Zuschauer (Anzahl): sid nennt 41.000, Sportecho
+  38.500." - true, or with the figures swapped false (half and half, by the
+  group's key), corrected with each side.
 
 The build calls ``refresh_comparison_questions(store)`` after all articles are saved.
 """

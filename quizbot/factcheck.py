@@ -3,8 +3,9 @@
 The rules, in the order they apply (docs/factcheck.md explains them with examples):
 
 1. **Prepare.** Chat openers ("Stimmt es, dass …", "/prüfe …", data/claim_openers.txt),
-   a closing "?" and markup (<b>, [bold]) are left out; the claim is reported as typed.
-   An empty line and a W-question (data/question_words.txt) are answered as such; an
+   a closing "?" and markup (<b>, [bold], colour codes) are left out; the claim is reported
+   as typed. An empty line, a W-question (data/question_words.txt) and a line that claims
+   nothing ("ja", "Putin") are answered as such; an
    English claim (data/stopwords_en.txt) gets an honest answer and the sentences that
    share its names and numbers. Input longer than ``MAX_CLAIM_CHARS`` is cut to its
    first sentence, with a note.
@@ -14,13 +15,16 @@ The rules, in the order they apply (docs/factcheck.md explains them with example
    ("Medwedew"). The other content words (not in data/stopwords_de.txt) are its
    *context*, compared by light stems (data/lemma_suffixes.txt, data/lemma_irregular.tsv),
    synonym groups (data/synonyms_de.tsv) and compound parts ("Gipfeltreffen" ~ "Treffen"),
+   separable verbs ("brach … zusammen") and fixed phrases ("ums Leben", data/phrases_de.tsv),
    and weighted by rarity in the FTS index (1 + ln N/df): rare words carry the subject.
+   "Kims Vater, Kim Jong Il" is not Kim (data/relation_nouns.txt).
 3. **Retrieve** with FTS5 an OR of the claim's stems (as prefixes), synonyms, names and
    years, rarest first up to ``QUERY_BUDGET`` matching sentences; take ``CANDIDATES``,
    re-rank them by the weighted share of words, names and figures they contain plus
    rapidfuzz similarity, and read the best ``COMPARED`` closely.
-4. **Same subject.** The sentence's clause with most claim words is where the claim's
-   values are looked for. Words of the sentence before count half ("Er besuchte …").
+4. **Same subject.** The sentence's clause with most claim words and values is where the
+   claim's values are looked for (a negated claim prefers a negated clause). Words of the
+   two sentences before count half ("Er besuchte …", "Die Kosten werden … geschätzt").
 5. **Values.** Equal (qualifiers: "rund" ±5 %, bounds: "mehr als 10.000" holds for
    "12.000 … mehr als 5.000"), *fits* a bound without confirming it, or *differs*:
    another figure of the same kind and unit family (euro vs dollar differs, tonnes vs
@@ -28,19 +32,25 @@ The rules, in the order they apply (docs/factcheck.md explains them with example
    the same role ("in Moskau" vs "in Wladiwostok"; "Moskau und Pjöngjang bestätigten"
    is no place of an event). "von X" and "auf Y" are different roles. Values the claim
    ties together must be tied in the sentence ("2001 in Moskau und 2002 in Wladiwostok").
-   A name missing here may stand in the sentence before, or the article.
+   "Mehr als 10.000" is not 100.000 (``BOUND_FACTOR``); the same figure of another thing
+   differs ("2000 Tonnen Reis" - "… Weizen"). A name missing here may stand in the
+   sentence before, or the article.
 6. **Stance of one sentence.** *Supports*: every value matched or nearby, no conflict,
    context ≥ ``SUPPORT_CONTEXT``, words and values together ≥ ``SUPPORT_COVERAGE``, the
    claim's rarest word found (or context ≥ ``STRONG_CONTEXT``), a place "in …" named in
    the sentence (or context that strong). *Refutes*: exactly one conflict, nothing
    missing, context ≥ ``REFUTE_CONTEXT`` next to a shared value (``REFUTE_CONTEXT_ALONE``
    without one, and then no other person or place in the clause), the claim's nouns
-   known to the article; or everything matches but the negation (data/negations.txt)
-   differs. Two differences mean another event: nothing is said about the claim.
+   known to the article; or everything matches but the negation (data/negations.txt) or an
+   opposite word (data/antonyms_de.tsv, "un-") differs, in a sentence holding
+   ``NEGATION_CONTEXT`` of the claim. Two differences mean another event, another time
+   ("im Vorjahr", data/time_anchors.txt) or other people ("Menschen" who did something
+   else, data/people_nouns.txt): nothing is said about the claim.
 7. **Verdict.** Articles that support, and others that refute: *disputed*, with each
    side; else supported, refuted, or not_found ("Dazu steht nichts in den Artikeln.").
-   Every answer names source and date; a sentence with "derzeit", "aktuell" …
-   (data/time_relative.txt) is reported as the state of its article's date.
+   Every answer names source and date and what the article says instead; a sentence with
+   "derzeit", "aktuell" … (data/time_relative.txt), or a claim with "heute", is reported
+   as the state of its article's date.
 """
 
 from __future__ import annotations
