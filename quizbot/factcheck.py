@@ -38,7 +38,8 @@ The rules, in the order they apply (docs/factcheck.md explains them with example
 6. **Stance of one sentence.** *Supports*: every value matched or nearby, no conflict,
    context ≥ ``SUPPORT_CONTEXT``, words and values together ≥ ``SUPPORT_COVERAGE``, the
    claim's rarest word found (or context ≥ ``STRONG_CONTEXT``), a place "in …" named in
-   the sentence (or context that strong). *Refutes*: exactly one conflict, nothing
+   the sentence or the one before (or in the article's title or first sentence: its
+   setting). *Refutes*: exactly one conflict, nothing
    missing, context ≥ ``REFUTE_CONTEXT`` next to a shared value (``REFUTE_CONTEXT_ALONE``
    without one, and then no other person or place in the clause), the claim's nouns
    known to the article; or everything matches but the negation (data/negations.txt) or an
@@ -67,7 +68,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from quizbot.facts import extract_facts
+from quizbot.facts import extract_facts, places
 from quizbot.grading import word_match
 from quizbot.i18n import tr
 from quizbot.models import Article, Fact, Sentence
@@ -92,7 +93,7 @@ REFUTE_CONTEXT = 0.34  # a refuting sentence speaks about the same thing, next t
 REFUTE_CONTEXT_ALONE = 0.5  # ... or about the same thing without one ("Ihre Amtszeit beträgt …")
 CARRYING_VALUES = 3  # a sentence holding this many of the claim's values (all of them) needs less context
 VALUELESS_SUPPORT_CONTEXT = 0.75  # a claim without values must be nearly all there
-STRONG_CONTEXT = 0.75  # ... and so must one whose place is named only elsewhere in the article
+STRONG_CONTEXT = 0.75  # a sentence matching this much of the claim supports it without its rarest word
 
 NAME_KINDS = ("person", "place", "organisation")
 # Kinds whose values can be compared with each other, for a conflict.
@@ -304,19 +305,39 @@ def _token_keys(token: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _opposite_keys(keys: frozenset[str]) -> frozenset[str]:
-    """The keys a word of opposite meaning has: "~sinken", "sink" for a word with "~steigen"."""
-    return frozenset(key for a, b in _antonyms() if a in keys or "~" + a in keys for key in (b, "~" + b))
+def _opposites_of(keys: frozenset[str]) -> tuple[str, ...]:
+    """The antonym entries opposite to a word's keys: ("sinken",) for a word with "~steigen"."""
+    return tuple(b for a, b in _antonyms() if _has(keys, a))
+
+
+def _has(keys: frozenset[str], entry: str) -> bool:
+    """A word's keys hold an antonym entry: its synonym group, or a key starting with it."""
+    return "~" + entry in keys or any(key.startswith(entry) for key in keys if not key.startswith("~"))
 
 
 def opposite(word: "Word", other: "Word") -> bool:
     """Two words of opposite meaning: an antonym pair ("stiegen" - "sanken"), or a word and
     its "un-" form ("besetzt" - "unbesetzt")."""
-    if _opposite_keys(word.keys) & other.keys:
+    if any(_has(other.keys, b) for b in _opposites_of(word.keys)):
         return True
     short, long_ = sorted((_folded(word.text), _folded(other.text)), key=len)
     return (len(short) >= MIN_STEM and long_.startswith("un") and len(long_) == len(short) + 2
             and bool(word_keys(long_[2:]) & word_keys(short)))
+
+
+def _matches_as_head(word: "Word", other: "Word") -> bool:
+    """The same word, a synonym, or a compound and its head ("Gipfeltreffen" - "Treffen");
+    not a compound and its modifier only ("Exportüberschuss" - "Exporte")."""
+    if word.keys & other.keys or opposite(word, other):
+        return True
+    for key in word.keys:
+        for other_key in other.keys:
+            if key.startswith("~") or other_key.startswith("~"):
+                continue
+            short, long_ = sorted((key, other_key), key=len)
+            if len(short) >= MIN_COMPOUND_PART and len(long_) > len(short) and long_.endswith(short):
+                return True
+    return False
 
 
 def _compound_match(claim_keys: frozenset[str], keys: Iterable[str]) -> bool:
@@ -379,7 +400,7 @@ class Value:
     @property
     def with_noun(self) -> str:
         """A count with what it counts: "1.240 Lehrerstellen", "240 Betten" (not a bare "240")."""
-        if self.kind in ("count", "number") and self.noun_text and self.noun_text not in self.shown:
+        if self.kind in ("count", "number", "ordinal") and self.noun_text and self.noun_text not in self.shown:
             return f"{self.shown} {self.noun_text}"
         return self.shown
 
@@ -434,16 +455,26 @@ def _clause_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
 
-def _preposition_before(text: str, start: int, kind: str = "") -> str:
+def _preposition_before(text: str, start: int, kind: str = "", end: Optional[int] = None) -> str:
     """The marker right before a value ("in", "auf", "seit"); for a place also a verb whose object
-    is where something happened ("besuchte 2019 Peking": a year in between is skipped)."""
+    is where something happened ("besuchte 2019 Peking": a year in between is skipped), before
+    it or, at the end of a clause, after it ("dass Putin Pjöngjang nie besucht hat")."""
     words = [w for w in _WORD.findall(text[max(0, start - 30):start]) if not w.isdigit()]
-    if not words:
-        return ""
-    last = _folded(words[-1])
+    last = _folded(words[-1]) if words else ""
     if last in _value_markers():
         return last
-    return last if kind == "place" and last in _event_place_verbs() else ""
+    if kind != "place":
+        return ""
+    if last in _event_place_verbs():
+        return last
+    if end is not None:
+        for word in _WORD.findall(text[end:end + 40].split(",")[0]):
+            folded = _folded(word)
+            if folded in _event_place_verbs():
+                return folded
+            if folded not in _stopwords() and not word.isdigit():
+                break  # another word between: the verb is not about this place
+    return ""
 
 
 @lru_cache(maxsize=65536)
@@ -466,7 +497,7 @@ def _value_from_fact(text: str, fact: Fact | dict) -> Value:
     get = fact.get if isinstance(fact, dict) else lambda name: getattr(fact, name)
     extra = get("extra") or {}
     start, kind, number = get("start"), get("kind"), get("value")
-    marker = _preposition_before(text, start, kind)
+    marker = _preposition_before(text, start, kind, get("end"))
     iso = extra.get("iso")
     if kind in ("count", "number") and marker in _time_markers() and _looks_like_year(number):
         kind, iso = "year", str(int(number))  # "seit 1998 den Landespokal"
@@ -536,6 +567,9 @@ def read_passage(text: str, facts: Sequence[Fact | dict]) -> Passage:
     _mark_relatives(text, values)
     for value in values:
         value.clause = passage.clause_of(value.start)
+        if value.kind == "ordinal" and not value.noun_text:  # "in der 89. Minute": say "89. Minute"
+            following = _WORD.match(text, value.end + 1) if text[value.end:value.end + 1] == " " else None
+            value.noun_text = following.group() if following and following.group()[:1].isupper() else ""
     _read_years_before_names(text, values)
     covered = [(v.start, v.end) for v in values]
     stop = _stopwords()
@@ -812,14 +846,29 @@ def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
     for row in rows:
         previous = before.get(row["id"])
         first = earlier.get(previous["id"]) if previous else None
+        article_names = [_name_value(name) for name in names.get(row["article_id"], [])]
+        passage = _with_full_names(reading(row), article_names)
         found.append(Evidence(
             row=row,
-            passage=reading(row),
-            before=reading(previous) if previous else None,
+            passage=passage,
+            before=_with_full_names(reading(previous), article_names) if previous else None,
             earlier_words=read_passage(first["text"], []).words if first else [],
-            article_names=[_name_value(name) for name in names.get(row["article_id"], [])],
+            article_names=article_names,
         ))
     return claim, found
+
+
+def _with_full_names(passage: Passage, article_names: list[Value]) -> Passage:
+    """ "Huber kam auf 45,7 Prozent" in an article about Markus Huber is Markus Huber's figure:
+    a short name the article writes out in full once compares as the full name ("Anna Huber"
+    is not him; "Huber" and "Markus Huber" still are)."""
+    for value in passage.values:
+        if value.kind != "person":
+            continue
+        longer = {n.name for n in article_names if n.kind == "person" and value.name < n.name}
+        if len(longer) == 1:
+            value.name = next(iter(longer))
+    return passage
 
 
 def _quick_score(claim: Passage, value_weights: list[float], text: str) -> float:
@@ -955,7 +1004,7 @@ def with_known_names(claim: Passage, known: KnownNames) -> Passage:
         text = claim.text[start:end]
         kind = kinds[_head_token(run[0].text, kinds)]
         values.append(Value(kind=kind, text=text, start=start, end=end, label=text,
-                            name=_name_tokens(text), marker=_preposition_before(claim.text, start, kind),
+                            name=_name_tokens(text), marker=_preposition_before(claim.text, start, kind, end),
                             clause=claim.clause_of(start)))
     values.sort(key=lambda v: v.start)
     _mark_relatives(claim.text, values)
@@ -995,7 +1044,7 @@ class Conflict:
     def instead_of(self) -> str:
         if self._of_another_thing():  # "mehr als 2000 Tonnen Weizen, nicht Reis"
             return self.claim[0].noun_text
-        return ", ".join(v.in_running_text for v in self.claim)
+        return ", ".join(v.with_noun if v.kind == "ordinal" else v.in_running_text for v in self.claim)
 
     def _of_another_thing(self) -> bool:
         """The figure is right, the thing counted is not: "2000 Tonnen Weizen, nicht … Reis"."""
@@ -1168,12 +1217,43 @@ def relation(claim: Value, other: Value) -> Optional[str]:
     if claim.kind in NAME_KINDS:
         if claim.possessor != other.possessor:
             return None  # "Kims Vater" says nothing about Kim himself
+        if claim.kind == "place" and (_within(claim, other) or _within(other, claim)):
+            return None  # "nach Russland" and "nach Wladiwostok" do not contradict each other
         if claim.kind == "place" and not _same_place_role(claim, other):
             return None  # "in Moskau" (a place) is not "Moskau und Pjöngjang" (a government)
         return _name_relation(claim, other)
     if claim.iso and other.iso:
         return "equal" if claim.iso.startswith(other.iso) or other.iso.startswith(claim.iso) else "differs"
     return _number_relation(claim, other)
+
+
+def _within(inner: Value, outer: Value) -> bool:
+    """Wladiwostok lies in Russland, Hamburg in Deutschland (the region column of data/places.tsv,
+    followed up to the continent)."""
+    return _place_key(outer.label or outer.text) in _regions_of(_place_key(inner.label or inner.text))
+
+
+@lru_cache(maxsize=4096)
+def _regions_of(key: str) -> frozenset[str]:
+    """Folded names of the regions a place lies in: "wladiwostok" -> russland, europa."""
+    by_key = _places_by_key()
+    found: list[str] = []
+    place = by_key.get(key)
+    while place is not None and len(found) < 3 and fold(place.region) not in found:
+        found.append(fold(place.region))
+        place = by_key.get(found[-1])
+    return frozenset(found)
+
+
+@lru_cache(maxsize=None)
+def _places_by_key() -> dict:
+    return {fold(name): place for name, place in places().items()}
+
+
+def _place_key(text: str) -> str:
+    """The folded nominative the places lexicon knows: "Russlands" -> "russland"."""
+    key = fold(text)
+    return key[:-1] if key not in _places_by_key() and key.endswith("s") and key[:-1] in _places_by_key() else key
 
 
 def _year_like(value: Value) -> bool:
@@ -1215,7 +1295,11 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
         return _WordMatch(0.0, {c for c, n in anchors.items() if n == best} or everywhere, [], True)
     missing_nouns = [word for i, word in enumerate(claim.words)
                      if word.text[:1].isupper() and i not in hits and i not in near]
-    distinctive = any(weights[i] >= max(weights) - 1e-9 for i in set(hits) | set(near))
+    found_words = {**near, **hits}
+    # the rarest word, matched as itself or as a compound's head: "Exportüberschuss" is not
+    # told by "Ausfuhren" ("Export…" is only its modifier)
+    distinctive = any(weights[i] >= max(weights) - 1e-9 and _matches_as_head(claim.words[i], w)
+                      for i, w in found_words.items())
     per_clause = _claim_words_per_clause(claim, passage) + anchors
     if claim.negated_clauses:
         # "In der Gruppe ohne Hörgerät …" is about the clause "in der Gruppe ohne Hörgerät waren
@@ -1227,6 +1311,10 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     found = sum(weights[i] for i in hits) + 0.5 * sum(weights[i] for i in near if i not in hits)
     opposites = [(claim.words[i], hit) for i, hit in hits.items()
                  if passage.clause_of(hit.start) in main and opposite(claim.words[i], hit)]
+    # "Die GEW kritisierte die Pläne scharf. „…“, sagte Sabine Krämer": the verb the claim
+    # gets wrong ("lobte") may stand in the sentence before the one with the name
+    opposites += [(claim.words[i], hit) for i, hit in near.items()
+                  if i not in hits and opposite(claim.words[i], hit)]
     other_time = any(_folded(word.text).startswith(_time_anchors()) and i not in hits and i not in near
                      for i, word in enumerate(claim.words))
     verbs_missing = any(not word.text[:1].isupper() and i not in hits and i not in near
@@ -1388,6 +1476,10 @@ def _place_value(result: Comparison, value: Value, passage: Passage, main: set[i
     if value.kind in NAME_KINDS:
         _place_name(result, value, passage, main, elsewhere, evidence)
         return
+    if value.kind == "year" and evidence.before and any(relation(value, o) == "equal" for o in evidence.before.values):
+        result.present.append(value)  # "Der Exportüberschuss stieg damit …" after "… sanken 2023 …"
+        result.present_nearby.append(value)
+        return
     result.missing.append(value)
 
 
@@ -1480,12 +1572,13 @@ def _genitive_of(other: Value, value: Value) -> bool:
 
 def _place_told(place: Value, result: Comparison, nearby: set[int]) -> bool:
     """Where the claim says something happened is told around this sentence ("in Moskau" in it
-    or the one before), or only the article names the place and the sentence matches closely
-    enough for the article's setting to stand in ("Die Wahlbeteiligung lag …"). A sentence
-    naming the place in another role ("Moskau und Pjöngjang bestätigten …") does not tell it."""
+    or the one before), or only the article names the place and it is the article's setting
+    ("Die Wahlbeteiligung lag …" in "Anna Berger gewinnt Stichwahl in Regensburg"; checked in
+    ``_drop_supports_elsewhere``). A sentence naming the place in another role ("Moskau und
+    Pjöngjang bestätigten …") does not tell it."""
     if any(v is place for v in result.present_in_role):
         return True
-    if id(place) in nearby or result.context < STRONG_CONTEXT:
+    if id(place) in nearby:
         return False
     result.from_setting.append(place)  # to be found in the article's title or lead (check_claim)
     return True
@@ -1563,7 +1656,7 @@ def _stance(result: Comparison, claim: Passage) -> str:
         ) or (result.context >= REFUTE_CONTEXT and _values_carry(result, claim))
     else:
         supported = result.context >= VALUELESS_SUPPORT_CONTEXT and len(claim.words) >= 2
-    if not supported or _misses_a_name(result, claim):
+    if not supported or _misses_a_name(result, claim) or result.other_time:
         return "related"
     if result.negation_differs:
         # "nicht" against a sentence that only shares words ("…, während des Streiks auf die
@@ -1777,13 +1870,25 @@ def _as_of(comparison: Comparison, claim_text: str = "") -> str:
 
 
 def _time_word(text: str) -> Optional[str]:
-    return next((w for w in _WORD.findall(text) if fold(w) in _time_words()), None)
+    """The first word tying the text to its moment ("derzeit", "noch 1.240 …"); "noch" before a
+    comparative ("noch stärker", "noch mehr") is no time word."""
+    words = _WORD.findall(text)
+    for word, following in zip(words, words[1:] + [""]):
+        if fold(word) not in _time_words():
+            continue
+        if fold(word) == "noch" and (fold(following) in ("mehr", "weniger", "einmal", "immer")
+                                     or (following.endswith("er") and following[:1].islower())):
+            continue
+        return word
+    return None
 
 
 def _supported_text(comparison: Comparison, claim_text: str = "") -> str:
     source = source_name(comparison.evidence.article)
-    values = ", ".join(dict.fromkeys(found.with_noun for _, found in comparison.matched
-                                     if found.kind not in NAME_KINDS))
+    figures = [found for _, found in comparison.matched if found.kind not in NAME_KINDS]
+    # "im ersten Wahlgang" is no figure to repeat when there are others ("61 Prozent")
+    figures = [f for f in figures if f.kind != "ordinal"] or figures
+    values = ", ".join(dict.fromkeys(found.with_noun for found in figures)).rstrip(".")
     text = tr(f"Laut {source} stimmt das", f"According to {source}, that is right")
     return text + (f": {values}." if values else ".") + _as_of(comparison, claim_text)
 
@@ -1799,8 +1904,9 @@ def _refuted_text(comparison: Comparison, claim_text: str = "") -> str:
         return tr(f"Laut {source} ist es umgekehrt: „{said}“.",
                   f"According to {source} it is the other way round: “{said}”.") + _as_of(comparison, claim_text)
     conflict = comparison.conflicts[0]
-    return tr(f"Laut {source}: {conflict.says()}, nicht {conflict.instead_of()}.",
-              f"According to {source}: {conflict.says()}, not {conflict.instead_of()}.") + _as_of(comparison, claim_text)
+    says, instead = conflict.says(), conflict.instead_of().rstrip(".")  # "nicht 32. Minute", not "32.."
+    return tr(f"Laut {source}: {says}, nicht {instead}.",
+              f"According to {source}: {says}, not {instead}.") + _as_of(comparison, claim_text)
 
 
 def _side(comparison: Comparison) -> str:
@@ -1809,12 +1915,12 @@ def _side(comparison: Comparison) -> str:
         values = comparison.conflicts[0].says()
     else:
         found = [f for _, f in comparison.matched if f.kind not in NAME_KINDS] or [f for _, f in comparison.matched]
-        values = ", ".join(f.shown for f in found) or tr("wie behauptet", "as claimed")
+        values = ", ".join(f.with_noun for f in found) or tr("wie behauptet", "as claimed")
     return tr(f"laut {source} {values}", f"according to {source} {values}")
 
 
 def _disputed_text(supports: list[Comparison], refutes: list[Comparison]) -> str:
-    sides = "; ".join(_side(c) for c in supports[:2] + refutes[:2])
+    sides = "; ".join(_side(c) for c in supports[:2] + refutes[:2]).rstrip(".")  # "… 88." ends it
     return tr(f"Die Quellen widersprechen sich: {sides}.", f"The sources disagree: {sides}.")
 
 
