@@ -171,6 +171,21 @@ def test_a_claim_about_another_time_or_other_people_is_not_refuted_by_another_fi
     assert check_claim(store, "Rund 600 Menschen arbeiten in der Klinik am Solling.").verdict != "refuted"
 
 
+def test_places_inside_each_other_and_short_names_are_compared_as_meant(store):
+    # Wladiwostok lies in Russland: no contradiction
+    assert check_claim(store, "Kim kam mit dem Zug nach Russland.").verdict != "refuted"
+    # "Huber kam auf 45,7 Prozent" is about Markus Huber, not an "Anna Huber"
+    huber = check_claim(store, "Die Oberbürgermeisterin von Regensburg heißt Anna Huber.")
+    assert huber.verdict == "refuted" and "Anna Berger, nicht Anna Huber" in huber.explanation
+
+
+def test_an_opposite_in_the_sentence_before_and_a_missing_weekday(store):
+    praised = check_claim(store, "Die GEW-Vorsitzende Sabine Krämer lobte die Pläne.")
+    assert praised.verdict == "refuted" and "„kritisierte“, nicht „lobte“" in praised.explanation
+    # no sentence says Friday - "Kim Jong Un reiste mit seinem gepanzerten Zug" is no support
+    assert check_claim(store, "Stimmt es, dass Kim am Freitag abgereist ist?").verdict != "supported"
+
+
 def test_a_figure_far_past_a_bound_is_refuted(store):
     result = check_claim(store, "Mehr als 100.000 Nordkoreaner arbeiten in Russland.")
     assert result.verdict == "refuted"
