@@ -25,6 +25,7 @@ from typing import Any, Optional
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from quizbot.i18n import tr
 from quizbot.models import Article, Fact, Question, Sentence
 
 BUSY_TIMEOUT_S = 30.0
@@ -197,9 +198,10 @@ class Store:
     def __init__(self, path: str | os.PathLike, *, create: bool = True) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
-            raise StoreError(f"database not found: {self.path}")
+            raise StoreError(tr(f"Datenbank nicht gefunden: {self.path}", f"database not found: {self.path}"))
         if self.path.exists() and self.path.is_dir():
-            raise StoreError(f"is a folder, not a database file: {self.path}")
+            raise StoreError(tr(f"{self.path} ist ein Ordner, keine Datenbankdatei",
+                                f"{self.path} is a folder, not a database file"))
         try:
             conn = sqlite3.connect(
                 str(self.path), timeout=BUSY_TIMEOUT_S, check_same_thread=False,
@@ -214,7 +216,8 @@ class Store:
                 self._with_retry(lambda: self.db.enable_wal())
             self._migrate()
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"not a usable quizbot database: {self.path} ({error})") from error
+            raise StoreError(tr(f"{self.path} ist keine quizbot-Datenbank oder ist beschädigt ({error})",
+                                f"{self.path} is not a usable quizbot database ({error})")) from error
 
     # -- plumbing -----------------------------------------------------------
 
@@ -240,7 +243,7 @@ class Store:
                 if "locked" not in str(error) and "busy" not in str(error):
                     raise
                 if attempt == attempts - 1:
-                    raise StoreBusyError(f"database is busy: {error}") from error
+                    raise StoreBusyError(tr(f"Datenbank ist belegt: {error}", f"database is busy: {error}")) from error
                 time.sleep(0.05 * 2**attempt)
 
     @contextlib.contextmanager

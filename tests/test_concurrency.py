@@ -124,7 +124,7 @@ def test_a_commit_that_cannot_get_its_lock_is_rolled_back_and_releases_the_lock(
     reader.execute("begin")
     reader.execute("select count(*) from questions").fetchone()  # holds a shared lock
     attempt = {"learner_id": learner, "question_id": 1, "given": "x", "verdict": "wrong"}
-    with pytest.raises(StoreError, match="database is busy"):
+    with pytest.raises(StoreError, match="Datenbank ist belegt"):
         store.record_attempt(attempt)
     reader.execute("commit")
     other = Store(store.path)

@@ -125,10 +125,10 @@ def test_attempts_are_committed_and_advance_the_session(tmp_path, store):
 def test_not_a_database_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="not a usable quizbot database"):
+    with pytest.raises(StoreError, match="keine quizbot-Datenbank"):
         Store(bad)
 
 
 def test_missing_database_when_not_creating(tmp_path):
-    with pytest.raises(StoreError, match="not found"):
+    with pytest.raises(StoreError, match="nicht gefunden"):
         Store(tmp_path / "nope.db", create=False)
