@@ -41,6 +41,7 @@ class BuildReport:
     sentences: int = 0  # of the new and updated articles
     facts: int = 0
     questions: int = 0
+    comparisons: int = 0  # "Quellenvergleich" questions across all stored articles, when recomputed
     skipped: list[tuple[str, str]] = field(default_factory=list)
     without_questions: list[str] = field(default_factory=list)  # ingested, but nothing to ask
     ignored: int = 0  # files in folders that are no articles (images, PDFs, ...)
@@ -150,6 +151,7 @@ def build(
     """
     # Loaded here, not at the top: opening the ready per-user database must not pay for them.
     from quizbot import facts, questions
+    from quizbot.conflicts import refresh_comparison_questions
 
     report = BuildReport()
     files = collect_files(paths, report)
@@ -168,6 +170,8 @@ def build(
             report.skipped.append((str(path), f"{reason}: {type(error).__name__}: {detail}"))
         if progress:
             progress(done, len(files), path)
+    if report.new or report.updated:  # where sources differ can only change with the articles
+        report.comparisons = refresh_comparison_questions(store)
     return report
 
 

@@ -45,7 +45,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, groupby
 from typing import Optional
 
 from quizbot.factcheck import (
@@ -244,13 +244,11 @@ def _growth_figures(row: dict, passage: Passage) -> list[Figure]:
 
 
 def all_figures(store: Store) -> list[Figure]:
-    """Every figure in the store, read sentence by sentence."""
-    rows = store.value_facts(FIGURE_KINDS + ("person", "place", "organisation"))
-    by_sentence: dict[int, list[dict]] = {}
-    for row in rows:
-        by_sentence.setdefault(row["sentence_id"], []).append(row)
+    """Every figure in the store, read sentence by sentence (the rows come sorted by sentence)."""
     figures = []
-    for facts in by_sentence.values():
+    rows = store.value_facts(FIGURE_KINDS + ("person", "place", "organisation"))
+    for _, facts in groupby(rows, key=lambda row: row["sentence_id"]):
+        facts = list(facts)
         if any(f["kind"] in FIGURE_KINDS for f in facts):
             figures.extend(figures_of_sentence(facts[0], facts))
     return figures
@@ -314,14 +312,16 @@ def _linked_pairs(figures: list[Figure]) -> Iterable[tuple[int, int, str]]:
     for index, figure in enumerate(figures):
         for key in figure.subject:
             buckets.setdefault((figure.value.kind, key), []).append(index)
-    seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) > MAX_BUCKET:
+    usable = {bucket for bucket, members in buckets.items() if len(members) <= MAX_BUCKET}
+    keys = [frozenset(k for k in f.subject if (f.value.kind, k) in usable) for f in figures]
+    for (kind, key), members in buckets.items():
+        if (kind, key) not in usable:
             continue  # a word that common names no particular subject
         for i, j in combinations(members, 2):
-            if (i, j) in seen:
+            # each pair once, in the bucket of the first subject key they share (not with a
+            # set of the pairs seen: that grew with the square of the corpus)
+            if figures[i].article_id == figures[j].article_id or key != min(keys[i] & keys[j]):
                 continue
-            seen.add((i, j))
             how = same_thing(figures[i], figures[j])
             if how:
                 yield i, j, how

@@ -880,9 +880,10 @@ class Store:
         }
         return total, counts
 
-    def value_facts(self, kinds: Sequence[str]) -> list[dict]:
-        """Facts of the given kinds with their sentence and article, for comparing sources."""
-        rows = self._rows(
+    def value_facts(self, kinds: Sequence[str]) -> Iterator[dict]:
+        """Facts of the given kinds with their sentence and article, for comparing sources,
+        one sentence after another (a stream: a whole corpus of rows would not fit flat)."""
+        rows = self.db.query(
             "select f.id, f.article_id, f.sentence_id, f.kind, f.text, f.start, f.end, f.value, "
             "f.unit, f.qualifier, f.label, f.extra, s.position, s.text as sentence, "
             "a.file, a.title, a.date, a.source from facts f "
@@ -892,7 +893,7 @@ class Store:
         )
         for row in rows:
             row["extra"] = _unjson(row["extra"], {})
-        return rows
+            yield row
 
     def replace_cross_article_questions(self, prefix: str, questions: Sequence[tuple[int, Question]]) -> int:
         """Save questions that compare articles, replacing the previous set with this key prefix.

@@ -77,9 +77,22 @@ def test_samples_are_built_into_the_store(store):
     assert (report.new, report.updated, report.unchanged, report.skipped) == (5, 0, 0, [])
     counts = store.counts()
     assert counts == {
-        "articles": 5, "sentences": report.sentences, "facts": report.facts, "questions": report.questions,
+        "articles": 5, "sentences": report.sentences, "facts": report.facts,
+        "questions": report.questions + report.comparisons,
     }
     assert report.questions > 0 and report.facts > 0
+    # the sources differ on the length of the 2019 meeting: "Quellenvergleich" questions
+    assert report.comparisons > 0
+    compared = [q for q in store.questions() if q["question"].startswith("Quellenvergleich")]
+    assert len(compared) == report.comparisons
+
+
+def test_an_unchanged_run_leaves_the_comparisons_alone(store):
+    build([seeds_dir()], store)
+    before = {q["id"]: q["question"] for q in store.questions()}
+    again = build([seeds_dir()], store)
+    assert (again.unchanged, again.comparisons) == (5, 0)
+    assert {q["id"]: q["question"] for q in store.questions()} == before
     titles = {a["title"] for a in store.articles()}
     assert "Betont gute Stimmung in Wladiwostok" in titles
 

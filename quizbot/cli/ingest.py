@@ -99,6 +99,11 @@ def _print_summary(report, totals: dict[str, int]) -> None:
             f"Daraus: {report.sentences} Sätze, {report.facts} Fakten, {report.questions} Fragen.",
             f"From them: {report.sentences} sentences, {report.facts} facts, {report.questions} questions.",
         ))
+    if report.comparisons:
+        click.echo(tr(
+            f"Dazu {report.comparisons} Quellenvergleich-Fragen, wo die Artikel voneinander abweichen.",
+            f"Plus {report.comparisons} source-comparison questions where the articles differ.",
+        ))
     for path in report.without_questions:
         click.echo(tr(
             f"Keine Fragen aus {Path(path).name} (keine abfragbaren Fakten gefunden).",
