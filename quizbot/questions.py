@@ -39,6 +39,7 @@ from quizbot.facts import (
     speech_verbs,
     tokenize,
 )
+from quizbot.hints import hint_for
 from quizbot.i18n import tr
 from quizbot.models import Article, Fact, Question, Sentence
 from quizbot.resources import lexicon_lines, lexicon_rows
@@ -218,28 +219,6 @@ def question_key(kind: str, sentence_text: str, answer: str, form: str = "") -> 
     """Stable identity of a question: the same question from the same sentence keeps its key."""
     digest = hashlib.sha1(f"{kind}|{form}|{sentence_text}|{answer}".encode("utf-8")).hexdigest()
     return digest[:16]
-
-
-def hint_for(kind: str) -> str:
-    """The answer-type hint shown with a gap."""
-    hints = {
-        "amount": tr("Betrag mit Einheit", "amount with unit"),
-        "count": tr("Anzahl", "number"),
-        "duration": tr("Zeitdauer", "duration"),
-        "age": tr("Alter (in Jahren)", "age (in years)"),
-        "distance": tr("Entfernung mit Einheit", "distance with unit"),
-        "percent": tr("Prozentwert", "percentage"),
-        "factor": tr("Faktor (das Wievielfache)", "factor (how many times)"),
-        "year": tr("Jahr", "year"),
-        "date": tr("Datum", "date"),
-        "ordinal": tr("Ordnungszahl", "ordinal number"),
-        "person": tr("Name einer Person", "name of a person"),
-        "place": tr("Ort", "place"),
-        "organisation": tr("Organisation oder Einrichtung", "organisation or institution"),
-        "quote": tr("wörtliches Zitat", "exact quotation"),
-        "term": tr("Begriff (ein Wort aus dem Artikel)", "term (a word from the article)"),
-    }
-    return hints.get(kind, tr("Antwort", "answer"))
 
 
 def _figure_kind(fact: Fact) -> str:

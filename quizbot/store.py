@@ -25,6 +25,7 @@ from typing import Any, Optional
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from quizbot.hints import shown_hint
 from quizbot.i18n import tr
 from quizbot.models import Article, Fact, Question, Sentence
 
@@ -183,6 +184,7 @@ def _question_row(row: dict) -> dict:
         "choices": _unjson(row.pop("choices")),
         "correct": None if correct is None else bool(correct),
         "disabled": bool(row["disabled"]),
+        "hint": shown_hint(row["hint"]),
         "article": {
             "file": row["a_file"],
             "title": row["a_title"],

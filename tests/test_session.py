@@ -509,7 +509,7 @@ def test_english_mode(db):
         assert first[0].title == "Welcome to quizbot"
         assert first[-1].title == "Question 1 of 1 · Open question"
         reply = session.handle("/hint")
-        assert reply[0].text == "Wanted: Betrag mit Einheit."
+        assert reply[0].text == "Wanted: amount with unit."
     finally:
         set_language("de")
 
