@@ -230,10 +230,31 @@ def default_db_path() -> Path:
 
 
 def ensure_default_db() -> Path:
-    """The per-user database, built from the bundled sample articles if missing or empty."""
+    """The per-user database, built from the bundled sample articles if missing or empty.
+
+    A missing one is built under a private name and linked into place, which fails
+    if another process got there first: a class starting quizbot at once for the
+    first time builds it more than once at worst, and never two into one file.
+    """
     path = default_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    with Store(path) as store:
-        if store.counts()["articles"] == 0:
+    if path.exists():
+        with Store(path) as store:
+            if store.counts()["articles"] == 0:
+                build([seeds_dir()], store)
+        return path
+    private = path.with_name(f".{path.name}.{os.getpid()}.building")
+    try:
+        with Store(private) as store:
             build([seeds_dir()], store)
+        try:
+            os.link(private, path)  # atomic, and never over a database another process made
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links: a small window remains
+            if not path.exists():
+                os.replace(private, path)
+    finally:
+        for leftover in (private, private.with_name(private.name + "-wal"), private.with_name(private.name + "-shm")):
+            leftover.unlink(missing_ok=True)
     return path

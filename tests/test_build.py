@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -332,6 +334,20 @@ def test_the_per_user_database_is_built_from_the_samples_once(tmp_path, monkeypa
     assert ensure_default_db() == path
     with Store(path) as store:
         assert [a["ingested_at"] for a in store.db["articles"].rows] == stamps
+
+
+def test_a_class_starting_at_once_for_the_first_time_gets_one_whole_database(tmp_path):
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "daten")}
+    code = "from quizbot.build import ensure_default_db; print(ensure_default_db())"
+    starts = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [start.communicate(timeout=120) for start in starts]
+    assert [start.returncode for start in starts] == [0] * 4, [err for _, err in results]
+    [path] = {out.strip() for out, _ in results}
+    with Store(path) as store:
+        assert store.counts()["articles"] == 5
+        assert len({a["path"] for a in store.articles()}) == 5
+    assert sorted(p.name for p in Path(path).parent.iterdir() if p.name.startswith(".")) == []
 
 
 def test_collect_files_reports_a_broken_link(tmp_path):
