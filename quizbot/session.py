@@ -539,7 +539,7 @@ class QuizSession:
         if not self.options.review:
             self.planned = select_questions(self.store, self.options)
             if not self.planned and self.options.quiz_id is not None:
-                raise SessionError(_empty_quiz_text(self.options.quiz_name))
+                raise SessionError(empty_quiz_text(self.options.quiz_name))
             if not self.planned:
                 self.state = "done"
                 return [Message("error", tr(
@@ -1347,7 +1347,7 @@ def unknown_quiz_text(name: str) -> str:
               f"Unknown quiz '{name}' – quizbot quiz list shows them all.")
 
 
-def _empty_quiz_text(name: Optional[str]) -> str:
+def empty_quiz_text(name: Optional[str]) -> str:
     return tr(f"Das Quiz „{name}“ hat keine freigegebenen Fragen mehr (gesperrt oder beim Neu-Einlesen "
               f"weggefallen) – quizbot quiz show {shlex.quote(name or '')} zeigt sie.",
               f"The quiz '{name}' has no enabled questions left (disabled, or gone with a re-ingest) – "

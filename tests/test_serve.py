@@ -18,6 +18,8 @@ import pytest
 
 from chat_material import build_quiz_db, empty_db
 from quizbot.cli.serve import reachable_from_elsewhere
+from quizbot.quizzes import create_quiz
+from quizbot.store import Store
 
 START_TIMEOUT_S = 15.0
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[\]P^_][^\x1b\x07]*(\x07|\x1b\\)|\x1b.")
@@ -182,6 +184,49 @@ def test_a_missing_or_empty_database_is_said_before_serving(tmp_path):
     no_questions = quizbot("serve", "--port", str(free_port()), "--db", str(empty))
     assert no_questions.returncode == 1
     assert "enthält noch keine Fragen" in no_questions.stderr and no_questions.stderr.count("\n") == 1
+
+
+async def test_every_tab_plays_the_quiz_set_named(tmp_path):
+    db = build_quiz_db(tmp_path / "class.db")
+    with Store(db) as store:
+        ids = store.question_ids_for_keys(["wx-cloze-year", "eco-open-amount"])
+        create_quiz(store, "7b", question_ids=[ids["wx-cloze-year"], ids["eco-open-amount"]], fixed_order=True)
+    port = free_port()
+    server = quizbot_serve("--lang", "en", "serve", "--port", str(port), "--quiz", "7B", "--db", str(db), log=tmp_path)
+    try:
+        await page_when_up(server, f"http://127.0.0.1:{port}/")
+        async with aiohttp.ClientSession() as client:
+            async with client.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as websocket:
+                tab = Tab(websocket)
+                await tab.wait_for("What is your name?")
+                await tab.type("Lena\r")
+                await tab.wait_for("Question 1 of 2")
+                await tab.type("1893\r")
+                await tab.wait_for("Question 2 of 2")
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=START_TIMEOUT_S)
+    assert (tmp_path / "out.txt").read_text().splitlines()[2] == "Quiz: 7b"
+    conn = sqlite3.connect(db)
+    assert conn.execute("select a.given, q.name from attempts a join quizzes q on q.id = a.quiz_id").fetchall() \
+        == [("1893", "7b")]
+    conn.close()
+
+
+@pytest.mark.parametrize("disable, message", [
+    (False, "quizbot: Unbekanntes Quiz „8c“ – quizbot quiz list zeigt alle Quizze.\n"),
+    (True, "quizbot: Das Quiz „8c“ hat keine freigegebenen Fragen mehr"),
+])
+def test_an_unknown_or_empty_quiz_is_said_before_serving(tmp_path, disable, message):
+    db = build_quiz_db(tmp_path / "class.db")
+    if disable:
+        with Store(db) as store:
+            [qid] = store.question_ids_for_keys(["wx-cloze-year"]).values()
+            create_quiz(store, "8c", question_ids=[qid])
+            store.edit_question("wx-cloze-year", disabled=True)
+    result = quizbot("serve", "--port", str(free_port()), "--quiz", "8c", "--db", str(db))
+    assert result.returncode == 1 and result.stderr.startswith(message) and result.stderr.count("\n") == 1
+    assert result.stdout == ""
 
 
 def test_listening_on_every_interface_warns_that_other_machines_can_join(tmp_path):

@@ -44,33 +44,42 @@ LOCAL_FONT = """<style>
               help="Address to listen on; 0.0.0.0 or a LAN address lets other machines in (no login!).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="Port to listen on.")
-def serve(db_path: Optional[str], host: str, port: int) -> None:
+@click.option("--quiz", "quiz_name", metavar="NAME", default=None,
+              help="Every tab plays the quiz set NAME (quizbot quiz list).")
+def serve(db_path: Optional[str], host: str, port: int, quiz_name: Optional[str]) -> None:
     """Serve the quiz chat in the browser: one chat per browser tab."""
-    db = _class_database(db_path)
+    db, quiz = _class_database(db_path, quiz_name)
     addresses = _check_can_listen(host, port)
     url = f"http://{_url_host(host)}:{port}"
     click.echo(tr(f"quizbot im Browser: {url}", f"quizbot in the browser: {url}"))
     click.echo(tr(f"Datenbank: {db}", f"Database: {db}"))
+    if quiz:
+        click.echo(tr(f"Quiz: {quiz}", f"Quiz: {quiz}"))
     if reachable_from_elsewhere(addresses):
         click.echo(_warning(addresses, host), err=True)
     click.echo(tr("Beenden mit Strg+C.", "Stop with Ctrl+C."))
-    _run(play_command(db, language()), host, port)
+    _run(play_command(db, language(), quiz), host, port)
 
 
-def play_command(db: Path, lang: str) -> str:
+def play_command(db: Path, lang: str, quiz: Optional[str] = None) -> str:
     """The shell command textual-serve runs for each browser tab (the full-screen chat)."""
     words = [sys.executable, "-m", "quizbot", "--lang", lang, "play", "--db", str(db)]
+    if quiz:
+        words += ["--quiz", quiz]
     if os.name != "posix":
         return subprocess.list2cmdline(words)  # cmd.exe
     return "exec " + shlex.join(words)  # the shell becomes the chat: one process per tab, not two
 
 
-def _class_database(db_path: Optional[str]) -> Path:
-    """The database every tab will use, checked (or built, the samples) once, up front:
-    not by 30 tabs at once, and a mistake shows here, not in each browser."""
+def _class_database(db_path: Optional[str], quiz_name: Optional[str]) -> tuple[Path, Optional[str]]:
+    """The database every tab will use and the quiz set's name as stored, checked (or the
+    samples built) once, up front: not by 30 tabs at once, and a mistake shows here, not in
+    each browser."""
     from quizbot.cli.common import open_store
 
     with open_store(db_path) as store:
+        if quiz_name is not None:
+            return store.path.resolve(), _playable_quiz(store, quiz_name)
         if not store.question_candidates(limit=1):
             raise UserError(tr(
                 f"Die Datenbank {store.path} enthält noch keine Fragen – zuerst Artikel einlesen: "
@@ -78,7 +87,20 @@ def _class_database(db_path: Optional[str]) -> Path:
                 f"The database {store.path} holds no questions yet – ingest articles first: "
                 f"quizbot ingest ARTICLE… --db {store.path}",
             ))
-        return store.path.resolve()
+        return store.path.resolve(), None
+
+
+def _playable_quiz(store, name: str) -> str:
+    from quizbot.quizzes import QuizSetError, load_quiz
+    from quizbot.session import empty_quiz_text
+
+    try:
+        quiz = load_quiz(store, name)
+    except QuizSetError as error:
+        raise UserError(str(error)) from error
+    if not quiz.enabled:
+        raise UserError(empty_quiz_text(quiz.name))
+    return quiz.name
 
 
 def _check_can_listen(host: str, port: int) -> list[str]:
