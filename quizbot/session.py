@@ -30,7 +30,7 @@ from typing import Optional
 
 from quizbot.i18n import tr
 from quizbot.resources import lexicon_lines
-from quizbot.store import Store, StoreError
+from quizbot.store import ReviewBox, Store, StoreError
 from quizbot.text import fold
 
 KINDS = ("open", "cloze", "choice", "truefalse")
@@ -896,7 +896,8 @@ class QuizSession:
             "hints": self._hints,
         }
         try:
-            attempt_id = self.store.record_attempt(attempt)
+            box = self._next_box(question["key"], graded.accepted)
+            attempt_id = self.store.record_attempt(attempt, review=box)  # one transaction
         except StoreError as error:
             return [Message("error", tr(
                 f"Deine Antwort konnte nicht gespeichert werden ({error}). Bitte noch einmal senden.",
@@ -905,22 +906,16 @@ class QuizSession:
         run.position += 1
         run.answered += 1
         run.points += graded.accepted
-        messages = [self._verdict_message(question, graded), self._evidence_message(question)]
-        try:
-            self._update_box(question["key"], graded.accepted)
-        except StoreError as error:  # the answer is saved; only its Leitner box is behind
-            messages.append(Message("error", tr(
-                f"Dein Wiederholungsfach konnte nicht gespeichert werden ({error}).",
-                f"Your review box could not be saved ({error}).")))
-        return messages + self._ask()
+        return [self._verdict_message(question, graded), self._evidence_message(question)] + self._ask()
 
-    def _update_box(self, key: str, right: bool) -> None:
+    def _next_box(self, key: str, right: bool) -> Optional[ReviewBox]:
+        """The question's Leitner box after this answer; None when it stays out of the boxes."""
         current = self.store.review_box(self.learner_id, key)
         if right and current is None:
-            return  # never missed: not in the boxes
+            return None  # never missed: not in the boxes
         box = min(current["box"] + 1, max(BOX_INTERVAL_DAYS)) if right else 1
         due = self._now() + timedelta(days=BOX_INTERVAL_DAYS[box])
-        self.store.set_review(self.learner_id, key, box, _iso(due))
+        return ReviewBox(key, box, _iso(due))
 
     def _verdict_message(self, question: dict, graded: _Graded) -> Message:
         """The verdict, the grader's note, and the right answer unless the note gives it."""

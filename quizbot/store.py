@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
@@ -39,6 +39,14 @@ class StoreError(Exception):
 
 class StoreBusyError(StoreError):
     """Another process holds the write lock longer than the busy timeout and retries."""
+
+
+class ReviewBox(NamedTuple):
+    """A question's Leitner box for one learner, and when it is due again."""
+
+    key: str
+    box: int
+    due_at: str
 
 
 def now() -> str:
@@ -613,8 +621,10 @@ class Store:
         with self.write() as db:
             db["sessions"].update(session_id, {**changes, "updated_at": now()})
 
-    def record_attempt(self, attempt: dict, *, advance_session: bool = True) -> int:
-        """Commit one graded answer (and move its session on) the moment it is graded."""
+    def record_attempt(self, attempt: dict, *, advance_session: bool = True,
+                       review: Optional[ReviewBox] = None) -> int:
+        """Commit one graded answer the moment it is graded, with its session moved on and
+        its Leitner box: one transaction, so one wait for the lock when a class answers."""
         with self.write() as db:
             attempt_id = db["attempts"].insert({**attempt, "created_at": now()}).last_pk
             if advance_session and attempt.get("session_id"):
@@ -622,6 +632,8 @@ class Store:
                     "update sessions set position = position + 1, updated_at = ? where id = ?",
                     [now(), attempt["session_id"]],
                 )
+            if review is not None:
+                self._upsert_review(db, attempt["learner_id"], review)
         return attempt_id
 
     def attempts(self, session_id: Optional[int] = None, learner_id: Optional[int] = None,
@@ -743,13 +755,13 @@ class Store:
         )
         return rows[0] if rows else None
 
-    def set_review(self, learner_id: int, key: str, box: int, due_at: str) -> None:
-        with self.write() as db:
-            db["reviews"].upsert(
-                {"learner_id": learner_id, "key": key, "box": box, "due_at": due_at,
-                 "updated_at": now()},
-                pk=("learner_id", "key"),
-            )
+    @staticmethod
+    def _upsert_review(db: sqlite_utils.Database, learner_id: int, review: ReviewBox) -> None:
+        db["reviews"].upsert(
+            {"learner_id": learner_id, "key": review.key, "box": review.box, "due_at": review.due_at,
+             "updated_at": now()},
+            pk=("learner_id", "key"),
+        )
 
     def due_reviews(self, learner_id: int, at: Optional[str] = None) -> list[dict]:
         return self._rows(
