@@ -416,6 +416,7 @@ class _LastAnswer:
     attempt_id: int
     number: int
     question: dict
+    accepted: bool  # counted as right: nothing to contest
 
 
 @dataclass
@@ -902,7 +903,7 @@ class QuizSession:
             return [Message("error", tr(
                 f"Deine Antwort konnte nicht gespeichert werden ({error}). Bitte noch einmal senden.",
                 f"Your answer could not be saved ({error}). Please send it again."), retry=True)]
-        self.last = _LastAnswer(attempt_id, run.position + 1, question)
+        self.last = _LastAnswer(attempt_id, run.position + 1, question, graded.accepted)
         run.position += 1
         run.answered += 1
         run.points += graded.accepted
@@ -1139,6 +1140,10 @@ class QuizSession:
         if self.last is None:
             return [Message("error", tr("Es gibt noch keine Bewertung, gegen die du Einspruch einlegen kannst.",
                                         "There is no grading yet that you could contest."))]
+        if self.last.accepted:
+            return [Message("info", tr(
+                f"Frage {self.last.number} zählt schon als richtig – da gibt es nichts einzuwenden.",
+                f"Question {self.last.number} already counts as right – nothing to contest."))]
         if reason:
             return self._save_contest(reason)
         self._state_before_contest = self.state

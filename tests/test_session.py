@@ -303,12 +303,23 @@ def test_source_shows_the_whole_paragraph_only_after_an_answer(db):
     assert reminder.text.startswith("Offen ist noch Frage 2")
 
 
+def test_an_answer_counted_right_is_not_contested(db):
+    session = session_on(db, "wx-open-place", "wx-open-temp")
+    session.start()
+    session.handle("Cotbus")  # close: counts as right
+    reply = session.handle("/einspruch Das war doch richtig.")
+    assert reply[0].text == "Frage 1 zählt schon als richtig – da gibt es nichts einzuwenden."
+    assert session.state == "question"
+    with Store(db) as store:
+        assert store.contests() == []
+
+
 def test_contest_with_reason_inline_and_asked_for(db):
     session = session_on(db, "eco-open-amount", "wx-open-temp", "wx-cloze-year")
     session.start()
     assert "keine Bewertung" in session.handle("/einspruch")[0].text
-    session.handle("eine halbe Milliarde")
-    saved = session.handle("/einspruch Eine halbe Milliarde sind 500 Millionen.")
+    session.handle("fünf Millionen")
+    saved = session.handle("/einspruch Ich meinte 500 Millionen.")
     assert "Einspruch zu Frage 1 ist gespeichert" in saved[0].text
     session.handle("38 Grad")
     asked = session.handle("/einspruch")
@@ -320,7 +331,7 @@ def test_contest_with_reason_inline_and_asked_for(db):
     with Store(db) as store:
         contests = store.contests()
     assert [(c["given"], c["reason"]) for c in contests] == [
-        ("eine halbe Milliarde", "Eine halbe Milliarde sind 500 Millionen."),
+        ("fünf Millionen", "Ich meinte 500 Millionen."),
         ("38 Grad", "Gerundet stimmt das."),
     ]
     assert session.current["key"] == "wx-cloze-year"  # the open question stayed open
