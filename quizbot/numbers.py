@@ -97,6 +97,7 @@ _END = r"(?![^\W_])"
 _DIGITS = (
     r"(?:\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?"  # 10.000 / 1.234,5
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?"  # 10 000
+    r"|\d{1,3}(?:['’]\d{3})+(?!\d)(?:[.,]\d+)?"  # 17'500 (Swiss)
     r"|\d{1,3}(?:,\d{3}){2,}(?!\d)(?:\.\d+)?"  # 1,000,000 (English)
     r"|\d+,\d+|\d+\.\d+|\d+)"
     r"(?:,[-–—]{1,2})?"  # 5,- Euro
@@ -249,6 +250,7 @@ def _patterns() -> _Patterns:
         r"(?<![\w.,])\d{1,2}[:.]\d{2}(?::\d{2})?\s*Uhr" + _END  # 22:38 Uhr, 22.38 Uhr
         + r"|(?<![\w.,:])\d{1,3}:\d{1,3}(?::\d{2})?(?![\d])"  # 22:38, 2:1
         + r"|(?<![\w.,])\d{1,2}\s*Uhr" + _END  # 8 Uhr
+        + rf"|(?<![^\W_]){lx.number_word}\s+Uhr" + _END  # acht Uhr
         + rf"|(?<![^\W_])(?:{lx.label})\s*\d+[a-z]?" + _END  # Artikel 5, § 219a
     )
     main = (
@@ -307,7 +309,7 @@ def _digits_value(text: str) -> tuple[float, Optional[float]]:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
         other = float(text) if _AMBIGUOUS_DOT.fullmatch(text) else None  # "42.195" may be English
         return float(text.replace(".", "")), other
-    compact = re.sub(r"[ \u00a0\u202f]", "", text)
+    compact = re.sub(r"[ \u00a0\u202f'’]", "", text)
     if compact != text:
         return float(compact.replace(",", ".")), None
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", text):
@@ -579,6 +581,8 @@ def _main_quantity(text: str, match: re.Match) -> Optional[_Found]:
             return None  # "einmal" is mostly "once"/"just", not a count
         if match["fach"] and number == 1:
             return None  # "eine einfache Maßnahme" is simple, not "das Einfache"
+        if match["unit"] and text[match.end("num")].isalpha():
+            return None  # "Elfmeter", "Dreiliterauto": a compound noun, not "elf Meter"
     if match["sign"]:
         number = -number
     qualifier = lx.qualifiers[fold(match["qual"].strip())] if match["qual"] else None
@@ -595,6 +599,10 @@ def _main_quantity(text: str, match: re.Match) -> Optional[_Found]:
         upper = _range_end(number / (scale or 1), second, match["num2"]) * (scale or 1)
         if upper is None or upper <= number:
             return _Found(start, end, None)  # "24/7", "3-1": no range
+    if as_words and not qualifier:
+        vague = re.search(rf"(?<![^\W_])(?:{lx.vague_det})\s+$", text[:start])
+        if vague:  # "mehrere hundert Menschen": an order of magnitude, like "Hunderte"
+            qualifier, start = "vague", vague.start()
     fields = dict(qualifier=qualifier, scale=scale, alt_value=other)
     if match["fach"]:
         start = _with_article(text, start)

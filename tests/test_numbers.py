@@ -205,10 +205,34 @@ def test_ordinal_value_of_words():
         "Nach tagelangen Spekulationen begannen mehrstündige Verhandlungen.",
         "Das 5G-Netz ist da.",
         "Ein Hörgerät sei eine vergleichsweise einfache Maßnahme.",
+        "Den Elfmeter verwandelte Kane, das Dreiliterauto kam nie.",
+        "Schon um acht Uhr morgens, spätestens gegen Zehn Uhr.",
     ],
 )
 def test_things_that_are_no_quantities(text):
     assert find_quantities(text) == []
+
+
+def test_a_number_word_before_a_separate_unit_is_still_a_distance():
+    q = parse_quantity("einen Schuss aus elf Metern")
+    assert (q.kind, q.text, q.value) == ("distance", "elf Metern", 11)
+
+
+@pytest.mark.parametrize(
+    "text, value, kind",
+    [("in 17'500 Schubladen", 17_500, "count"), ("mit 200’000 Besuchern", 200_000, "count"),
+     ("für 1'234.50 Franken", 1234.5, "amount")],
+)
+def test_swiss_thousands_apostrophe(text, value, kind):
+    found = find_quantities(text)
+    assert [(q.kind, q.value) for q in found] == [(kind, value)]
+
+
+@pytest.mark.parametrize("text, span", [("warteten mehrere hundert Menschen", "mehrere hundert"),
+                                        ("kostete einige tausend Euro", "einige tausend Euro")])
+def test_a_vague_word_before_a_number_word_makes_an_order_of_magnitude(text, span):
+    q = parse_quantity(text)
+    assert (q.text, q.qualifier) == (span, "vague")
 
 
 def test_list_numbering_at_a_line_start_is_no_quantity():
