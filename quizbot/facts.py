@@ -39,7 +39,11 @@ MAX_QUOTE_WORDS = 30
 # Word tokens keep hyphens and apostrophes ("US-Präsident", "al-Assad");
 # numbers keep their separators; every other non-space character is a token.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|\S")
-_NAME_WORD = re.compile(r"[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ'’]+(?:-[A-Za-zÄÖÜäöüß][a-zäöüßà-ÿ]*)*")
+# Letters of names beyond German: "Erdoğan", "Stanišić", "Łukasz", "Ștefan" (Latin Extended-A and -B).
+_EXTENDED = [chr(code) for code in range(0x100, 0x250)]
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _EXTENDED if ch.isupper())
+_LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _EXTENDED if ch.islower())
+_NAME_WORD = re.compile(rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]*)*")
 # Name parts that start lowercase: "al-Assad", "il-Sung", "bin Salman", "von der Leyen".
 _NAME_PARTICLE_WORD = re.compile(r"(?:al|el|il|bin|ibn|ben|da|de|di|du|van|von|ter|le|la)-[A-ZÄÖÜ]\w+")
 # Capitalised words with these endings are common nouns, never names.
@@ -121,6 +125,13 @@ def given_names() -> frozenset[str]:
     return frozenset(lexicon_lines("given_names.txt"))
 
 
+@lru_cache(maxsize=65536)
+def is_given_name(word: str) -> bool:
+    """A listed given name, or a double name of listed ones ("Klaus-Dieter", "Anna-Lena")."""
+    names = given_names()
+    return word in names or ("-" in word and all(part in names for part in word.split("-")))
+
+
 @lru_cache(maxsize=None)
 def given_name_genders() -> dict[str, Optional[str]]:
     """Given name -> "f" or "m", None for a name both carry (listed names are male unless noted)."""
@@ -133,7 +144,9 @@ def given_name_genders() -> dict[str, Optional[str]]:
 def person_gender(name: str, role_stem: Optional[str] = None) -> Optional[str]:
     """"f" or "m" from the given name, else from the role word ("Vorstandschefin"); None if unknown."""
     parts = name.split()
-    gender = given_name_genders().get(parts[0]) if len(parts) > 1 else None
+    genders = given_name_genders()
+    first = parts[0] if parts[0] in genders else parts[0].split("-")[0]  # "Klaus-Dieter" as "Klaus"
+    gender = genders.get(first) if len(parts) > 1 else None
     if gender is None and role_stem:
         role = roles().get(fold(role_stem))
         gender = role.gender if role else None
@@ -314,7 +327,7 @@ def _name_end(tokens: list[Token], i: int) -> int:
         word = tokens[end].text
         if tokens[end].start != tokens[end - 1].end + 1:
             break  # names are written with single spaces between their parts
-        after_given_name = tokens[end - 1].text in given_names()  # "Martin Richter": a surname, not a judge
+        after_given_name = is_given_name(tokens[end - 1].text)  # "Martin Richter": a surname, not a judge
         if (
             _NAME_WORD.fullmatch(word)
             and (after_given_name or not _NOUN_ENDING.search(word))
@@ -408,7 +421,7 @@ class PersonRegistry:
         parts = name.split()
         self.lengths[parts[0]] = tuple(sorted({len(parts), *self.lengths.get(parts[0], ())}, reverse=True))
         for part in (parts[0], parts[-1]) if len(parts) > 1 else ():
-            if len(part) > 2 and part not in given_names():
+            if len(part) > 2 and not is_given_name(part):
                 self.short.add(part)
         if role:
             self.roles.setdefault(name, role)
@@ -524,7 +537,7 @@ def _name_mention(
     end = _name_end(tokens, i)
     if known and (end <= i + known or registry.known(words, i + known)):
         return _Mention(i, i + known - 1)  # "Putin", "Kim Jong Un" again
-    if words[i] in given_names() and _name_end(tokens, i + 1) > i + 1:
+    if is_given_name(words[i]) and _name_end(tokens, i + 1) > i + 1:
         return _Mention(i, _name_end(tokens, i + 1) - 1)  # "Andrei Lankow"
     if known:
         return _Mention(i, end - 1)  # a longer, new name: "Kim Jong Il" after "Kim Jong Un"
@@ -582,7 +595,10 @@ def _find_places(tokens: list[Token], skip: set[int]) -> list[tuple[int, int, Pl
             place, length, genitive = hit
             compound = i + length < len(words) and words[i + length] == "-"
             after_preposition = i > 0 and words[i - 1] in _PLACE_PREPOSITIONS
-            if not compound and (after_preposition or not place.after_preposition_only):
+            # "Der Kanton Basel-Stadt", "Den Bayern reicht ein Remis": a name that takes no
+            # article, after one, is a common noun or a team, not the place.
+            after_article = i > 0 and words[i - 1].lower() in _DETERMINERS and place.article is None
+            if not compound and not after_article and (after_preposition or not place.after_preposition_only):
                 found.append((i, i + length - 1, place, genitive))
                 i += length
                 continue
@@ -616,10 +632,11 @@ def _find_organisations(tokens: list[Token], sentence_text: str) -> list[tuple[i
             continue
         if head:
             first, last = i, i
-            before = words[i - 1] if i > 0 else ""
-            adjective = before[:1].isupper() and before.endswith(_ADJECTIVE_ENDINGS)
-            if adjective and fold(before) not in function_words() and not role_of(before):
-                first = i - 1  # "Seouler Institut", "Deutsches Institut"
+            founder = i >= 2 and is_given_name(words[i - 2]) and is_name_word(words[i - 1])
+            if founder:
+                first = i - 2  # "Christoph Merian Stiftung", "Robert Bosch Krankenhaus"
+            while first > max(0, i - 2) and _name_adjective(words[first - 1]) and not founder:
+                first -= 1  # "Seouler Institut", "Deutschen Alzheimer Gesellschaft"
             if words[i + 1 : i + 2] == ["für"] and i + 2 < len(words) and words[i + 2][:1].isupper():
                 last = i + 2  # "Institut für Nordkoreastudien"
                 while last + 2 < len(words) and words[last + 1] == "und" and words[last + 2][:1].isupper():
@@ -637,13 +654,21 @@ def _find_organisations(tokens: list[Token], sentence_text: str) -> list[tuple[i
                 last = i + 3  # Zeitung „Wedomosti“
             if first < i or last > i or compound_head:
                 text = sentence_text[tokens[first].start : tokens[last].end]
-                if text.count(" ") == last - first:  # plain words: the label may be put in the nominative
+                if text.count(" ") == last - first and not founder:  # plain words: the label may be put in the nominative
                     text = _nominative_name(words[first : last + 1], i - first, head[1])
                 found.append((first, last, text, Organisation(head[0], head[1], text, False)))
                 i = last + 1
                 continue
         i += 1
     return found
+
+
+def _name_adjective(word: str) -> bool:
+    """A capitalised adjective that may open an institution's name: "Deutsches", "Seouler", "Alzheimer"."""
+    return (
+        word[:1].isupper() and word.endswith(_ADJECTIVE_ENDINGS)
+        and fold(word) not in function_words() and not role_of(word)
+    )
 
 
 def _initials_before(tokens: list[Token], bracket: int, abbreviation: str) -> bool:
@@ -802,11 +827,20 @@ def _quantity_facts(sentence: Sentence, quantities: list[numbers.Quantity]) -> l
 
 
 def _year_read_as_count(text: str, quantity: numbers.Quantity) -> bool:
-    """"den 1953 geschlossenen Waffenstillstand": a bare year with a participle between it and the noun."""
+    """"den 1953 geschlossenen Waffenstillstand": a bare year with a participle between it and the noun;
+    "bis 2030 Projekte": a bare year after a word of time."""
     if quantity.kind != "count" or not _YEAR_DIGITS.fullmatch(quantity.text) or not quantity.noun:
         return False
+    before = text[: quantity.start].split()[-1:]
+    if before and fold(before[0]) in year_prepositions() and quantity.value >= 1900:
+        return True
     between = text[quantity.end : text.find(quantity.noun, quantity.end)]
     return bool(between.strip())
+
+
+@lru_cache(maxsize=None)
+def year_prepositions() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon_lines("year_prepositions.txt"))
 
 
 # --------------------------------------------------------------------------
@@ -859,6 +893,8 @@ def sentence_facts(sentence: Sentence, registry: PersonRegistry) -> list[Fact]:
             extra["preposition"] = tokens[first - 1].text
         if genitive:
             extra["genitive"] = True
+            if last + 1 in person_tokens:
+                extra["before_name"] = True  # "Bayerns Harry Kane", "Russlands Putin": the person's team or country
         if not place.region:
             extra["head"] = place.name.split()[0]  # "Insel Russki": found by its head word
         facts.append(

@@ -251,3 +251,58 @@ def test_a_verb_before_a_role_word_is_no_adjective_of_it():
 def test_an_abbreviation_spelt_out_by_the_initials_before_it():
     facts = from_text("Die Gewerkschaft Erziehung und Wissenschaft (GEW) kritisierte die Pläne.")
     assert find(facts, "organisation", "GEW").extra.get("spelt_out_before") is True
+
+
+def test_names_with_letters_beyond_german_are_whole():
+    facts = from_text("Gastgeber war der türkische Präsident Recep Tayyip Erdoğan. "
+                      "Josip Stanišić bereitete das Tor vor, Lautaro Martínez traf.")
+    assert find(facts, "person", "Recep Tayyip Erdoğan").role == "türkischer Präsident"
+    assert find(facts, "person", "Josip Stanišić") and find(facts, "person", "Lautaro Martínez")
+
+
+def test_a_double_given_name_starts_a_name_and_tells_the_gender():
+    facts = from_text("Das bestätigte am Montag Klaus-Dieter Ammon in Selb.")
+    assert find(facts, "person", "Klaus-Dieter Ammon").extra["gender"] == "m"
+
+
+def test_a_given_name_both_women_and_men_carry_tells_no_gender():
+    facts = from_text("Das sagte Simone Inzaghi nach dem Spiel.")
+    assert "gender" not in find(facts, "person", "Simone Inzaghi").extra
+
+
+def test_a_year_after_a_word_of_time_is_a_year_even_before_a_noun():
+    facts = from_text("Aus dem Fonds sollen bis 2030 Projekte bezahlt werden. Vor 2000 Zuschauern gewann Jena.")
+    assert find(facts, "year", "2030").extra["iso"] == "2030"
+    assert find(facts, "count", "2000").extra["noun"] == "Zuschauern"
+
+
+def test_a_place_name_after_an_article_is_no_place():
+    facts = from_text("Der Kanton Basel-Stadt trägt die Kosten. Den Bayern reicht ein Remis in Mailand.")
+    assert [f.answer for f in facts if f.kind == "place"] == ["Mailand"]
+
+
+def test_a_genitive_place_before_a_name_is_marked_as_the_persons():
+    facts = from_text("Bayerns Harry Kane jubelt nach seinem Treffer. Frankreichs Präsident reiste ab.")
+    assert find(facts, "place", "Bayerns").extra.get("before_name") is True
+    assert "before_name" not in find(facts, "place", "Frankreichs").extra
+
+
+def test_an_institution_named_after_a_person_or_with_two_adjectives_is_one_organisation():
+    facts = from_text("Die Christoph Merian Stiftung gab zwölf Millionen Franken. "
+                      "Das meldet die Deutsche Alzheimer Gesellschaft in Berlin.")
+    assert not [f for f in facts if f.kind == "person"]
+    assert find(facts, "organisation", "Christoph Merian Stiftung")
+    assert find(facts, "organisation", "Deutsche Alzheimer Gesellschaft").answer == "Deutsche Alzheimer Gesellschaft"
+    genitive = find(from_text("Das zeigen Zahlen der Deutschen Alzheimer Gesellschaft."), "organisation",
+                    "Deutschen Alzheimer Gesellschaft")
+    assert genitive.answer == "Deutsche Alzheimer Gesellschaft"  # the teacher's form, in the nominative
+
+
+def test_a_clock_time_in_words_is_no_count():
+    facts = from_text("Schon um acht Uhr warteten 300 Menschen vor dem Museum.")
+    assert [f.text for f in facts if f.kind == "count"] == ["300"]
+
+
+def test_a_swiss_cantonal_minister_has_her_role():
+    facts = from_text("Regierungsrätin Esther Keller (GLP) sprach von einem Geschenk.")
+    assert find(facts, "person", "Esther Keller").role == "Regierungsrätin"
