@@ -282,6 +282,7 @@ def test_title_rubrics_and_toplines(first_line, title):
         ("BERLIN. Die Bundesregierung hat den Haushalt für 2025 beschlossen.", None),
         ("BERLIN taz | Die Bundesregierung hat den Haushalt für 2025 beschlossen.", None),
         ("Washington (AFP/dpa) - Die Bundesregierung hat den Haushalt für 2025 beschlossen.", "AFP"),
+        ("Selb – Die Bundesregierung hat den Haushalt für 2025 beschlossen.", None),
     ],
 )
 def test_datelines_leave_the_sentence(line, agency):
@@ -408,3 +409,52 @@ def test_a_read_more_box_after_a_blank_line_goes_but_a_later_subheading_stays():
         "Fähren fahren wieder",
         "Der Deutsche Wetterdienst erwartet erst am Mittwoch eine Beruhigung.",
     ]
+
+
+def test_a_credit_after_a_captions_last_sentence_goes_and_the_caption_stays():
+    cleaned = clean_text("Werk schließt\nDie Öfen sollen noch bis März laufen. Foto: Florian Miedl\n\n"
+                         "Der Betrieb endet im Frühjahr. © Westend61/Getty Images\n")
+    assert cleaned.paragraphs == ["Die Öfen sollen noch bis März laufen.", "Der Betrieb endet im Frühjahr."]
+
+
+def test_a_broadcasts_programme_line_is_read_as_the_date():
+    cleaned = clean_text("Museum eröffnet\nDer Neubau hat 214 Millionen Franken gekostet.\n\n"
+                         "SRF 1, Regionaljournal Basel Baselland, 18.10.2025, 17:30 Uhr\n")
+    assert cleaned.paragraphs == ["Der Neubau hat 214 Millionen Franken gekostet."]
+    assert cleaned.date == "2025-10-18"
+
+
+# --------------------------------------------------------------------------
+# Articles written after the second review (tests/articles_fresh)
+# --------------------------------------------------------------------------
+
+FRESH = Path(__file__).parent / "articles_fresh"
+
+
+@pytest.mark.parametrize(
+    "name, gone, kept",
+    [
+        ("dpa_champions_league_kane.txt",
+         ["Foto: Sven Hoppe", "Mehr zum Thema", "Liveticker", "dpa-infocom"],
+         ["Der FC Bayern München hat sich", "Es war sein elftes Tor"]),
+        ("spiegel_mittelmeergipfel.txt",
+         ["Von Britta Sandberg", "19.42 Uhr", "Ludovic Marin", "Streit um Asylzentren", "Feedback", "© DER SPIEGEL"],
+         ["Emmanuel Macron hatte sich viel vorgenommen.", "Gastgeber Macron mit dem türkischen Präsidenten"]),
+        ("frankenpost_porzellanwerk_schliessung.txt",
+         ["Selb –", "Foto: Florian Miedl", "Von Martina Hebel", "Lesen Sie auch", "Newsletter"],
+         ["Es war eine kurze Betriebsversammlung", "sollen die Brennöfen noch bis März laufen."]),
+        ("srf_museum_basel.txt",
+         ["Autorin:", "Keystone/Georgios Kefalas", "SRF 1, Regionaljournal", "Mehr zum Thema", "Teilen"],
+         ["Das neue Gebäude an der Entenweidstrasse", "in 17'500 Schubladen transportiert"]),
+        ("zeit_schlafstudie_demenz.html",
+         ["Cookies", "Zustimmen", "Mehr zum Thema", "Schlafstörungen: Was", "Anzeige", "Kommentare", "Impressum",
+          "Artikel teilen", "Newsletter", "© ZEIT"],
+         ["Sie werteten Daten von 12.417 Erwachsenen aus", "rund 440.000 Neuerkrankungen"]),
+    ],
+)
+def test_fresh_article_boilerplate_goes_and_content_stays(name, gone, kept):
+    article = read(FRESH / name)
+    for mark in gone:
+        assert mark not in article.text, mark
+    for passage in kept:
+        assert passage in article.text, passage
