@@ -416,6 +416,10 @@ def _grade_quantity(expected: Quantity, expected_text: str, answer: str, answer_
         found = [q for q in found if q.end <= share.start or q.start >= share.end]
         if not found:
             return _share_grade(expected, answer, share, label)
+    shifts = [w for w in (_time_shift(answer, q, expected_text) for q in found) if w]
+    if shifts and expected.kind in ("year", "date"):  # "vor 2002" is not 2002
+        return _grade("wrong", 0, tr(f"»{shifts[0]} …« ist ein anderer Zeitpunkt: laut Artikel »{label}«.",
+                                     f"'{shifts[0]} …' is another time: the article says '{label}'."))
     ruled_out = [q for q in found if _negated_before(answer, q.start)]  # "34 Millionen, nicht 43"
     if any(_compare_quantity(expected, q, label, answer_type).accepted for q in ruled_out):
         return _grade("wrong", 0, tr(f"Verneint – laut Artikel »{label}«.", f"Negated – the article says '{label}'."))
@@ -429,6 +433,23 @@ def _grade_quantity(expected: Quantity, expected_text: str, answer: str, answer_
             f"Mehrere Zahlen – nur eine Antwort zählt. Richtig ist »{label}«.",
             f"Several figures – only one answer counts. The correct one is '{label}'."))
     return min(grades, key=lambda g: g.score)
+
+
+@lru_cache(maxsize=None)
+def _time_shifts() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon_lines("grading_time_shifts.txt"))
+
+
+_BEFORE_A_YEAR = frozenset({"dem", "den", "der", "the", "jahr", "jahre", "jahren", "year"})
+
+
+def _time_shift(answer: str, quantity: Quantity, expected_text: str) -> Optional[str]:
+    """ "vor" in "vor 2002", "nach dem 25. April": a time before or after the figure that the expected answer does not say."""
+    before = _WORD.findall(answer[:quantity.start])
+    while before and key(before[-1]) in _BEFORE_A_YEAR:
+        before.pop()
+    shift = key(before[-1]) if before else ""
+    return before[-1] if shift in _time_shifts() and shift not in _words(expected_text) else None
 
 
 _EVEN = frozenset({"mal", "einmal", "even"})  # "nicht mal 20", "nicht einmal ein Fünftel": still negated
