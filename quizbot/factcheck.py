@@ -246,10 +246,13 @@ def _synonym_members() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def _antonyms() -> tuple[tuple[str, str], ...]:
-    """Pairs of opposite words or synonym groups (data/antonyms_de.tsv), both ways round."""
+    """Pairs of opposite words or synonym groups (data/antonyms_de.tsv), both ways round; a line
+    of more than two words is a set of which any one excludes the others ("Dienstag",
+    "Donnerstag", …)."""
     pairs = []
-    for left, right in lexicon_rows("antonyms_de.tsv"):
-        pairs += [(fold(left), fold(right)), (fold(right), fold(left))]
+    for row in lexicon_rows("antonyms_de.tsv"):
+        for left, right in combinations([fold(word) for word in row if word], 2):
+            pairs += [(left, right), (right, left)]
     return tuple(pairs)
 
 
@@ -285,13 +288,30 @@ def _stems(word: str) -> set[str]:
 def word_keys(word: str) -> frozenset[str]:
     """Match keys of a word: folded stems, the irregular stem, synonym groups."""
     folded = _folded(word)
-    keys = _stems(folded)
+    keys = _stems(folded) | _stems(_without_zu(folded))
     irregular = _irregular().get(folded)
     if irregular:
         keys.add(irregular)
     synonyms = _synonyms()
     keys |= {synonyms[key] for key in keys if key in synonyms}
     return frozenset(keys)
+
+
+def _without_zu(folded: str) -> str:
+    """A separable verb's infinitive with "zu" read without it: "umzubauen" - "umbauen",
+    "herauszukommen" - "herauskommen" (data/separable_particles.txt; "her" + "aus" are two)."""
+    for particle in sorted(_separable_particles() | _double_particles(), key=len, reverse=True):
+        rest = folded[len(particle):]
+        if folded.startswith(particle) and rest.startswith("zu") and len(rest) - 2 >= MIN_STEM:
+            return particle + rest[2:]
+    return folded
+
+
+@lru_cache(maxsize=None)
+def _double_particles() -> frozenset[str]:
+    """ "heraus", "hinauf", "zurück…": two particles in one ("her" + "aus")."""
+    particles = _separable_particles()
+    return frozenset(a + b for a in particles for b in particles if a in ("her", "hin"))
 
 
 def _token_keys(token: str) -> frozenset[str]:
@@ -513,9 +533,15 @@ def _value_from_fact(text: str, fact: Fact | dict) -> Value:
         iso=iso,
         noun=_token_keys(extra["noun"]) if extra.get("noun") and kind != "year" else frozenset(),
         noun_text=(extra.get("noun") or "") if kind != "year" else "",
-        name=_name_tokens(get("text")) if kind in NAME_KINDS else frozenset(),
+        name=_name_tokens(get("text")) | _canonical_tokens(extra) if kind in NAME_KINDS else frozenset(),
         marker=marker,
     )
+
+
+def _canonical_tokens(extra: dict) -> frozenset[str]:
+    """The name an abbreviation stands for (data/organisations.tsv): "BGH" is the Bundesgerichtshof."""
+    canonical = extra.get("canonical")
+    return _name_tokens(canonical) if isinstance(canonical, str) and canonical else frozenset()
 
 
 _RELATIVE_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w-]*s)\s+(\w+)[\s,]*$")  # "Kims Vater, "
@@ -1262,8 +1288,11 @@ def _year_like(value: Value) -> bool:
 
 
 def _same_place_role(claim: Value, other: Value) -> bool:
-    locative = _place_markers()
-    return (claim.marker in locative) == (other.marker in locative) and not _directions_differ(claim, other)
+    """ "in Moskau" and "in Wladiwostok" name where; "nach Peking" (where to) and "aus Moskau"
+    (where from) say something else than "in Hanoi" (where)."""
+    locative, directions = _place_markers(), _directions()
+    return ((claim.marker in locative) == (other.marker in locative)
+            and directions.get(claim.marker) == directions.get(other.marker))
 
 
 @dataclass
@@ -1444,8 +1473,11 @@ def with_bare_numbers(passage: Passage) -> Passage:
 def _place_value(result: Comparison, value: Value, passage: Passage, main: set[int],
                  claim_values: list[Value], evidence: Evidence) -> None:
     """Sort one claim value into matched, conflicts, bounds, present or missing."""
-    related = [(other, relation(value, other)) for other in passage.values]
+    related = [(other, _claim_relation(value, other)) for other in passage.values]
     related = [(other, how) for other, how in related if how]
+    if _has_month(value) and any(_has_month(other) for other, _ in related):
+        # "Mai 2026" is told by "für Mai 2027 geplant", not by "in der Badesaison 2026"
+        related = [(other, how) for other, how in related if _has_month(other) or other.kind != "year"]
     equal = sorted((o for o, how in related if how == "equal"), key=lambda o: o.clause not in main)
     # a value that belongs to another part of the claim contradicts nothing
     differing = [o for o, how in related if how == "differs"
@@ -1455,6 +1487,10 @@ def _place_value(result: Comparison, value: Value, passage: Passage, main: set[i
         # where it happened: any other place "in …" of the sentence
         clashes = [o for o in differing if o.name & value.name]
         locative = value.kind == "place" and value.marker in _place_markers()
+        if value.kind != "place" and _named_in_a_compound(value, passage):
+            # "Verhandlungsführer von Verdi" is told by "… sagte Verdi-Verhandlungsführer Malte
+            # Sievers der taz", not contradicted by the taz
+            differing = clashes
         elsewhere = [o for o in differing if o.clause not in main]
         differing = clashes or [o for o in differing if o.clause in main or locative]
     in_main = [o for o in differing if o.clause in main]
@@ -1476,11 +1512,35 @@ def _place_value(result: Comparison, value: Value, passage: Passage, main: set[i
     if value.kind in NAME_KINDS:
         _place_name(result, value, passage, main, elsewhere, evidence)
         return
-    if value.kind == "year" and evidence.before and any(relation(value, o) == "equal" for o in evidence.before.values):
-        result.present.append(value)  # "Der Exportüberschuss stieg damit …" after "… sanken 2023 …"
+    if value.kind in ("year", "date", "ordinal") and evidence.before and any(
+            relation(value, o) == "equal" for o in evidence.before.values):
+        # when it was may stand in the sentence before: "Der Exportüberschuss stieg damit …" after
+        # "… sanken 2023 …", "Der operative Gewinn sank …" after "… im dritten Quartal …"
+        result.present.append(value)
         result.present_nearby.append(value)
         return
     result.missing.append(value)
+
+
+def _named_in_a_compound(value: Value, passage: Passage) -> bool:
+    """The name is part of a word of the sentence: "Verdi" in "Verdi-Verhandlungsführer"."""
+    return any("-" in word.text and value.name <= _name_tokens(word.text) for word in passage.words)
+
+
+def _claim_relation(value: Value, other: Value) -> Optional[str]:
+    """``relation`` of a claim's value to a sentence's, read as a fact-checker reads a claim:
+    a bound in the claim is not a way of saying a figure far past it - "mehr als eine Stunde"
+    is not five hours, "über zehn Jahre" not 80 (as "mehr als 10.000" in an article is not
+    100.000)."""
+    how = relation(value, other)
+    if (how == "equal" and _bound(value.qualifier) and not _bound(other.qualifier)
+            and value.number and other.number and _far_beyond(other.number, value.number)):
+        return "differs"
+    return how
+
+
+def _has_month(value: Value) -> bool:
+    return value.kind == "date" and bool(value.iso) and len(value.iso) > 4
 
 
 def _place_name(result: Comparison, value: Value, passage: Passage, main: set[int],
@@ -1644,7 +1704,9 @@ def _stance(result: Comparison, claim: Passage) -> str:
     if claim.values:
         nearby = {id(v) for v in result.present_nearby}
         supported = (
-            bool(result.matched)
+            # a value in the sentence; or, for a sentence saying nearly all the claim says, a name
+            # in the one before ("Laut Konstantin Asmolow … . Konkrete Ergebnisse … erwartet er nicht.")
+            (bool(result.matched) or (bool(result.present_nearby) and result.context >= STRONG_CONTEXT))
             # where something happened must be said here - or the rest of the sentence must
             # match so closely that the article's setting can stand in ("Die Wahlbeteiligung lag …")
             and all(_place_told(v, result, nearby) for v in result.present
