@@ -26,6 +26,7 @@ import random
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
@@ -79,6 +80,8 @@ FACT_WEIGHT = {
     "year": 0.95, "date": 0.9, "ordinal": 0.8, "person": 0.9, "place": 0.8, "organisation": 0.85,
     "quote": 0.85, "term": 0.75,
 }
+# A continent is one of a handful: "über das Mittelmeer nach _____" (Europa) is guessed, not known.
+BROAD_PLACE_TYPES = {"kontinent": 0.6}
 # A gap for a name is easier to guess than a gap for a figure: names recur, figures do not.
 ENTITY_GAP_PENALTY = 0.05
 
@@ -234,7 +237,24 @@ def is_question_material(sentence: Sentence) -> bool:
         return False
     if text.startswith("(") and text.endswith((")", ").")):
         return False  # a byline or an aside: "(André Ballin aus Moskau, 25.4.2019)"
-    return not sentence.heading or words >= CAPTION_MIN_WORDS
+    return not sentence.heading or (words >= CAPTION_MIN_WORDS and _has_finite_verb(text))
+
+
+_ADJECTIVE_FORM = re.compile(r"[a-zäöüß]+(?:e|en|em|er|es)")
+
+
+def _has_finite_verb(text: str) -> bool:
+    """Does a caption read as a sentence ("Rund neun Stunden dauert die Fahrt …") rather than a
+    label ("Gastgeber Macron mit dem türkischen Präsidenten vor dem Palais du Pharo")? It needs a
+    lowercase word that is neither a function word nor an adjective before its noun."""
+    words = _WORD.findall(text)
+    for word, following in zip(words, words[1:] + [""]):
+        if not word.isalpha() or not word.islower() or word in function_words():
+            continue
+        if _ADJECTIVE_FORM.fullmatch(word) and following[:1].isupper():
+            continue  # "dem türkischen Präsidenten"
+        return True
+    return False
 
 
 # --------------------------------------------------------------------------
@@ -256,6 +276,7 @@ class _Work:
             self.by_sentence[fact.sentence_index].append(index)
         corpus = [*facts, *pool]
         self.people = _people(corpus)
+        self.article_people = {person.name for person in _people(facts)}
         self.corpus_places: dict[tuple, list[str]] = defaultdict(list)  # (type, article) or head -> names
         for fact in corpus:
             if fact.kind == "place":
@@ -420,6 +441,8 @@ def _askable(fact: Fact) -> bool:
         return False  # "nach dem Koreakrieg 1950-53": a span, not the year the hint asks for
     if fact.kind == "organisation" and fact.extra.get("spelt_out_before"):
         return False  # "der Bundesgerichtshof (BGH)": the name before the brackets tells it
+    if fact.kind == "place" and fact.extra.get("before_name"):
+        return False  # "_____ Harry Kane jubelt": Bayerns is his club, "Hessens" would be nonsense
     return fact.kind != "ordinal" or any(ch.isdigit() for ch in fact.text)
 
 
@@ -505,6 +528,14 @@ def _anaphor_count(text: str) -> int:
     return sum(words.count(anaphor) for anaphor in _anaphors()[0])
 
 
+def _fact_weight(fact: Fact) -> float:
+    """What a fact is worth asking about, by its kind (and a place by its type)."""
+    weight = FACT_WEIGHT.get(fact.kind, 0.8)
+    if fact.kind == "place":
+        weight *= BROAD_PLACE_TYPES.get(fact.extra.get("type"), 1.0)
+    return weight
+
+
 def _salience(work: _Work, fact: Fact) -> float:
     """A penalty for the article's main names: "Putin" or "Nordkorea" is guessed without reading."""
     if fact.kind not in ENTITY_KINDS:
@@ -583,13 +614,49 @@ def _reference_need(work: _Work, sentence: Sentence) -> int:
     text = sentence.text
     if _opens_with_anaphor(text) or _early_pronoun(work, sentence) or _unattributed_report(work, sentence):
         return STRONG_NEED
+    if _demonstrative_pronoun(work.tokens_of(sentence.index)):
+        return STRONG_NEED
     words = _word_string(" ".join(text.split()[:4])).split()
     if "es" in words[2:]:
         return WEAK_NEED
+    if _object_anaphor(work, sentence):
+        return WEAK_NEED  # "Tunesiens Präsident Kais Saied sagte zu, ihn auszurichten": what is "ihn"?
     if _takes_up_a_noun(work, sentence):
         return WEAK_NEED
     named = any(f.kind in ENTITY_KINDS for f in work.facts_of(sentence.index))
     return WEAK_NEED if len(text.split()) < SHORT_SENTENCE_WORDS and not named else 0
+
+
+def _object_anaphor(work: _Work, sentence: Sentence) -> bool:
+    """A pronoun other than the subject's ("ihn", "ihnen", "dort", "diesem") anywhere in the sentence."""
+    return _object_anaphors(_sentence_body(sentence))
+
+
+@lru_cache(maxsize=65536)
+def _object_anaphors(text: str) -> bool:
+    """Not "dieser Saison" ("dieser" as an article before its noun)."""
+    anaphors = _pronoun_anaphors() - SUBJECT_PRONOUNS
+    words = _WORD.findall(text)
+    return any(
+        fold(word) in anaphors and not following[:1].isupper()
+        for word, following in zip(words, words[1:] + [""])
+    )
+
+
+def _demonstrative_pronoun(tokens: list[Token]) -> bool:
+    """"Spanien und Portugal lehnten das ab.": "das" standing for something said before, not an
+    article ("das zweite Tor", "das 14 Meter lange Skelett") nor a relative pronoun (", das sich …")."""
+    for index in range(1, len(tokens)):
+        if tokens[index].text != "das" or tokens[index - 1].text in (",", "(", "–", "-"):
+            continue
+        following = tokens[index + 1].text if index + 1 < len(tokens) else "."
+        after = tokens[index + 2].text if index + 2 < len(tokens) else ""
+        if following[:1].isupper() or following[:1].isdigit() or following in ("„", '"', "»", "«"):
+            continue  # "das Mittelmeer", "das 14 Meter lange Skelett"
+        if _ADJECTIVE_FORM.fullmatch(following) and (after[:1].isupper() or after[:1].isdigit()):
+            continue  # "das zweite Tor"
+        return True
+    return False
 
 
 def _takes_up_a_noun(work: _Work, sentence: Sentence) -> bool:
@@ -640,7 +707,7 @@ def _with_context(work: _Work, sentence: Sentence, body: str, fact: Fact, answer
 def _cloze_candidate(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optional[_Candidate]:
     if fact.kind == "quote" and len(fact.text.split()) > 8:
         return None  # a long quotation is not something to type from memory
-    score = work.quality(sentence) * KIND_WEIGHT["cloze"] * FACT_WEIGHT.get(fact.kind, 0.8)
+    score = work.quality(sentence) * KIND_WEIGHT["cloze"] * _fact_weight(fact)
     score -= _salience(work, fact) + (ENTITY_GAP_PENALTY if fact.kind in ENTITY_KINDS else 0.0)
     score = round(max(0.0, min(1.0, score)), 3)
     key = question_key("cloze", sentence.text, fact.answer, "gap")
@@ -706,7 +773,9 @@ def _open_questions(work: _Work, index: int, fact: Fact, sentence: Sentence) -> 
         made.text = _named(work, made.text, target, made.answer)
         if _answer_in_question(made.text, target, made.answer):
             continue
-        base = _sentence_quality(sentence) * KIND_WEIGHT["open"] * FACT_WEIGHT.get(target.kind, 0.8)
+        base = _sentence_quality(sentence) * KIND_WEIGHT["open"] * _fact_weight(target)
+        if _object_anaphors(made.text):
+            continue  # "Wer sagte zu, ihn auszurichten?": an open question shows no sentence that tells what "ihn" is
         score = base - made.penalty - ANAPHOR_PENALTY * min(2, _anaphor_count(made.text)) - _salience(work, target)
         if _reference_need(work, sentence) == STRONG_NEED:
             score -= OPEN_NEED_PENALTY
@@ -1128,8 +1197,8 @@ def _number_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator
             continue  # no plausible figure, or 306 Prozent of the votes
         if option.kind == "factor" and option.value < 2:
             continue  # "das Einsfache"
-        if any(numbers.same_quantity(option, q) or option.value == q.value for q in stated):
-            continue  # the answer itself, or another figure the question shows
+        if any(numbers.same_quantity(option, q) or option.value == q.value or option.number == q.number for q in stated):
+            continue  # the answer itself, or another figure the question shows ("zwischen 50 und _____ alt": not 50)
         label = numbers.format_quantity(option)
         if not _ONE_SCALE.search(label):  # "von rund eine Milliarde": the article form would not fit
             yield label
@@ -1146,11 +1215,11 @@ def _scaled(quantity: numbers.Quantity, factor: float) -> Optional[numbers.Quant
 
 
 def _swapped_digits(value: float) -> Optional[float]:
-    """34 000 000 -> 43 000 000: the first two significant digits swapped (None when equal)."""
-    significant = f"{value:.15g}".replace(".", "").lstrip("0")
-    if len(significant.rstrip("0")) < 2 or significant[0] == significant[1]:
+    """34 000 000 -> 43 000 000, 214 -> 124: the first two significant digits swapped (None when equal)."""
+    _, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
+    if len(digits) < 2 or digits[0] == digits[1]:
         return None
-    return value * int(significant[1] + significant[0]) / int(significant[:2])
+    return float(Decimal((0, (digits[1], digits[0], *digits[2:]), exponent)))
 
 
 def _year_distractors(fact: Fact, rng: random.Random) -> list[str]:
@@ -1194,16 +1263,26 @@ def _person_distractors(work: _Work, fact: Fact, rng: random.Random) -> list[str
     taken = _name_keys(_entity_name(fact)).union(
         *(_name_keys(_entity_name(f)) for f in work.facts_of(fact.sentence_index) if f.kind == "person")
     )
-    gender = fact.extra.get("gender")
-    buckets: list[dict[str, str]] = [{}, {}, {}, {}]  # same group, other group; then both of unknown gender
+    gender, group = fact.extra.get("gender"), fact.extra.get("group")
+    # By plausibility: the same kind of role; a person of the same article; one of no known role;
+    # one of another kind of role ("Trainer _____" offers no mayor while coaches and players are left).
+    # Then the same again for persons of unknown gender.
+    buckets: list[dict[str, str]] = [{} for _ in range(8)]
     for person in work.people:
         if taken & person.keys:
             continue  # not the person asked about, nor one of the sentence, nor a spelling of either
         if gender and person.gender and person.gender != gender:
             continue
-        similar = person.has_role and person.group == fact.extra.get("group")
+        if person.has_role and person.group == group:
+            tier = 0
+        elif person.name in work.article_people:
+            tier = 1
+        elif not (person.has_role and person.group and group):
+            tier = 2
+        else:
+            tier = 3
         unknown = bool(gender) and person.gender is None
-        buckets[2 * unknown + (not similar)].setdefault(person.surname, person.name)
+        buckets[4 * unknown + tier].setdefault(person.surname, person.name)
     ordered: list[str] = []
     seen: set[str] = set()
     for bucket in buckets:
@@ -1253,6 +1332,8 @@ def _organisation_distractors(work: _Work, fact: Fact, rng: random.Random) -> It
     answer_words = set(_word_string(fact.answer).split())
     shape = _inflection(fact.text)
     abbreviated = _abbreviated(fact.answer)  # "der BGH": EuGH, BVerfG; "der Bundesgerichtshof": full names
+    canonical = {f.answer: f.extra.get("canonical") for f in work.corpus_organisations}
+    offered = {fact.extra.get("canonical")}  # one spelling of each: not "FC Bayern" and "FC Bayern München"
     # The same branch first ("entschied der _____": other courts), then the family ("staat").
     for wanted in dict.fromkeys((kind, _type_family(kind))):
         seen = list(dict.fromkeys(  # and the same gender: "teilte der _____ mit" takes der Kreml, not das Umweltbundesamt
@@ -1272,6 +1353,10 @@ def _organisation_distractors(work: _Work, fact: Fact, rng: random.Random) -> It
                 continue  # nor "Gewerkschaft Verdi" for "Verdi": the answer inside an option
             if organisations().get(name) and organisations()[name].canonical == fact.extra.get("canonical"):
                 continue  # "BGH" for "Bundesgerichtshof" is the answer under another name
+            group = organisations()[name].canonical if name in organisations() else canonical.get(name, name)
+            if group in offered:
+                continue
+            offered.add(group)
             yield name
 
 
@@ -1329,7 +1414,7 @@ def _truefalse_candidates(work: _Work) -> list[_Candidate]:
                 continue  # "der russische Präsidentenberater Baschar al-Assad" is false for the wrong reason
             if any(q.kind == "quote" and q.start <= fact.start < q.end for q in work.facts_of(sentence_index)):
                 continue  # a quotation is not to be rewritten
-            score = work.quality(sentence) * KIND_WEIGHT["truefalse"] * FACT_WEIGHT.get(fact.kind, 0.8)
+            score = work.quality(sentence) * KIND_WEIGHT["truefalse"] * _fact_weight(fact)
             score = round(max(0.0, min(1.0, score - _salience(work, fact))), 3)
             key = question_key("truefalse", sentence.text, fact.answer)
             build = partial(_truefalse, work, index, sentence, score)
