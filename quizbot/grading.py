@@ -126,21 +126,31 @@ def _real_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _place_aliases() -> dict[str, str]:
-    """Other names of a place (data/places.tsv flag "=NAME"): "shanghai" -> "schanghai"."""
+def _aliases() -> dict[str, str]:
+    """Other names of a place or an organisation, as keys: "shanghai" -> "schanghai", "ezb" ->
+    "europaischezentralbank" (data/places.tsv flag "=NAME"; data/organisations.tsv "~NAME"/"=NAME")."""
     aliases = {}
     for name, *rest in lexicon_rows("places.tsv"):
         for flag in (rest[2].split(",") if len(rest) > 2 else []):
             if flag.startswith("="):
                 aliases[key(name)] = key(flag[1:])
+    for name, *rest in lexicon_rows("organisations.tsv"):
+        if len(rest) > 2 and rest[2][:1] in "~=" and rest[2][1:]:
+            aliases[key(name)] = key(rest[2][1:])
+    for name in list(aliases):  # "Bayern München" ~ "FC Bayern" ~ …: one name at the end of the chain
+        seen = {name}
+        while aliases[name] in aliases and aliases[name] not in seen:
+            seen.add(aliases[name])
+            aliases[name] = aliases[aliases[name]]
     return aliases
 
 
 def _same_name(a: str, b: str) -> bool:
-    """One name: a listed spelling (data/variants.tsv) or another name of a place (Shanghai/Schanghai)."""
+    """One name: a listed spelling (data/variants.tsv) or another name of a place or organisation
+    (Shanghai/Schanghai, EZB/Europäische Zentralbank)."""
     if same_name(a, b):
         return True
-    aliases, ka, kb = _place_aliases(), key(a), key(b)
+    aliases, ka, kb = _aliases(), key(a), key(b)
     return aliases.get(ka, ka) == aliases.get(kb, kb)
 
 
@@ -852,8 +862,8 @@ def _assign(expected: list[_Token], given: list[_Token]) -> dict[int, tuple[_Tok
 def _grade_text(expected: str, answer: str, answer_type: Optional[str]) -> Grade:
     if key(expected) == key(answer):
         return _spelling_grade(expected, "exact" if fold(expected) == fold(answer) else "spelling")
-    if _same_name(expected, answer):
-        return _spelling_grade(expected, "variant")
+    if _same_name(expected, answer) or (_same_name(expected, _content_words(answer)) and not _negated(expected, answer)):
+        return _spelling_grade(expected, "variant")  # "EZB", "die UN" for Vereinte Nationen
     whole = _grade_segment(expected, answer, answer_type, strict=True)
     if whole.accepted:
         return whole
@@ -879,6 +889,11 @@ def _grade_text(expected: str, answer: str, answer_type: Optional[str]) -> Grade
         return _grade("wrong", 0, tr(f"Mehrere Antworten – nur eine zählt. Richtig ist »{expected}«.",
                                      f"Several answers – only one counts. The correct one is '{expected}'."))
     return grades[0]
+
+
+def _content_words(text: str) -> str:
+    """The answer without the words around it: "die EZB" -> "EZB"."""
+    return " ".join(t.text for t in _tokens(text) if t.key not in _fillers())
 
 
 def _without_negations(text: str) -> str:
@@ -1012,7 +1027,16 @@ def _choice_index(choices: Sequence[str], expected: str) -> int:
                           f"'{expected}' is not one of the choices"))
 
 
+_LETTER_AND_TEXT = re.compile(r"^\(?([a-j])[).:]\s*(\S.*)$")  # "b) Wladiwostok"
+
+
+@lru_cache(maxsize=None)
+def _choice_words() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon_lines("grading_choice_words.txt"))
+
+
 def _picked_option(options: Sequence[str], answer: str) -> Optional[int]:
+    """The option a learner picked by letter, number or position ("b", "B)", "2", "die zweite", "ich nehme b")."""
     plain = fold(answer).strip()
     letter = _LETTER_ANSWER.match(plain)
     if letter and LETTERS.index(letter[1]) < len(options):
@@ -1021,7 +1045,33 @@ def _picked_option(options: Sequence[str], answer: str) -> Optional[int]:
     if number and not any(ch.isdigit() for option in options for ch in option):
         index = int(number[1]) - 1
         return index if 0 <= index < len(options) else None
-    return None
+    return _option_in_words(options, plain)
+
+
+def _option_in_words(options: Sequence[str], plain: str) -> Optional[int]:
+    """A letter or position in a few words ("ich nehme b", "die zweite Antwort"); anything else picks nothing."""
+    words = _WORD.findall(plain)
+    picks = []
+    for word in words:
+        if len(word) == 1 and word in LETTERS[: len(options)]:
+            picks.append(LETTERS.index(word))
+        elif word.isdigit() and not any(ch.isdigit() for option in options for ch in option):
+            picks.append(int(word) - 1)  # "Nummer 2"
+        elif numbers.ordinal_value(word) is not None and not word.isdigit():
+            picks.append(numbers.ordinal_value(word) - 1)  # "die zweite"
+        elif _is_negation(word) or (key(word) not in _fillers() and key(word) not in _choice_words()):
+            return None
+    return picks[0] if len(picks) == 1 and 0 <= picks[0] < len(options) else None
+
+
+def _letter_with_text(options: Sequence[str], answer: str) -> Optional[int]:
+    """ "b) Wladiwostok": the letter and the option's text agree; -1 when they name different options."""
+    match = _LETTER_AND_TEXT.match(fold(answer).strip())
+    if not match or LETTERS.index(match[1]) >= len(options):
+        return None
+    index = LETTERS.index(match[1])
+    text = answer.strip()[len(answer.strip()) - len(match[2]):]
+    return index if grade(options[index], text).accepted else -1
 
 
 def grade_choice(options: Sequence[str], correct: int, given: str) -> Grade:
@@ -1035,6 +1085,12 @@ def grade_choice(options: Sequence[str], correct: int, given: str) -> Grade:
         return early
     answer = clean(given)
     picked = _picked_option(options, answer)
+    if picked is None:
+        picked = _letter_with_text(options, answer)
+        if picked == -1:  # "b) Moskau" when b) is Wladiwostok: which one is meant?
+            note = tr(f"Buchstabe und Text passen nicht zusammen. Richtig ist {right}.",
+                      f"The letter and the text do not match. The correct one is {right}.")
+            return replace(_grade("wrong", 0, note), unclear=True)
     if picked is None:
         grades = [grade(option, answer) for option in options]
         matching = [i for i, g in enumerate(grades) if g.accepted]

@@ -16,7 +16,7 @@ from quizbot.resources import lexicon_rows
 from quizbot.text import fold
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-_UMLAUT_SPELLING = re.compile(r"(?<=[a-z])([aou])e")
+_UMLAUT_SPELLING = re.compile(r"(?:(?<=[a-z])|^)([aou])e")  # "Pjoengjang", "Ueberschwemmung"
 _MAX_SPELLINGS = 24
 
 

@@ -183,9 +183,22 @@ def test_word_match_kinds():
 
 
 def test_teacher_alternatives_count():
-    result = grade("Europäische Zentralbank", "EZB", accepted=["EZB"])
-    assert result.accepted and result.matched == "EZB"
-    assert not grade("Europäische Zentralbank", "EZB").accepted
+    result = grade("Elbphilharmonie", "Elphi", accepted=["Elphi"])
+    assert result.accepted and result.matched == "Elphi"
+    assert not grade("Elbphilharmonie", "Elphi").accepted
+
+
+def test_short_and_english_names_of_organisations_and_places_count():
+    # data/organisations.tsv ("EZB ~Europäische Zentralbank") and data/variants.tsv (ECB, Munich).
+    for expected, given in [("Europäische Zentralbank", "EZB"), ("Europäische Zentralbank", "die EZB"),
+                            ("Europäische Zentralbank", "ECB"), ("Vereinte Nationen", "die UN"),
+                            ("Borussia Dortmund", "BVB"), ("München", "Munich"), ("Syrien", "Syria"),
+                            ("Nordkorea", "DVRK"), ("Überschwemmungen", "Ueberschwemmung")]:
+        assert grade(expected, given).accepted, given
+    for expected, given in [("Europäische Zentralbank", "Bundesbank"), ("Vereinte Nationen", "nicht die UN"),
+                            ("Vereinte Nationen", "NATO"), ("Deutsche Bahn", "Deutsche Bank"),
+                            ("Weltgesundheitsorganisation", "WTO"), ("Nordkorea", "South Korea")]:
+        assert not grade(expected, given).accepted, given
 
 
 def test_answer_types_steer_the_grading():
@@ -217,10 +230,25 @@ def test_multiple_choice_by_letter_number_or_text():
 
 
 @pytest.mark.parametrize(
+    "given, verdict",
+    [("ich nehme b", "correct"), ("die zweite", "correct"), ("die zweite Antwort", "correct"), ("Nummer 2", "correct"),
+     ("b) Wladiwostok", "correct"), ("b) Wladiwostock", "correct"), ("Antwort b", "correct"),
+     ("die erste", "wrong"), ("ich nehme a", "wrong"), ("nicht b", "unclear"), ("b oder c", "unclear"),
+     ("b) Moskau", "unclear"), ("b ist falsch", "unclear")],
+)
+def test_a_choice_said_in_words(given, verdict):
+    # The letter or position in a few words picks the option; a letter and a text that disagree pick nothing.
+    result = grade_choice(["Moskau", "Wladiwostok", "Peking", "Pjöngjang"], 1, given)
+    assert (result.verdict, result.unclear) == {"correct": ("correct", False), "wrong": ("wrong", False),
+                                                "unclear": ("wrong", True)}[verdict]
+
+
+@pytest.mark.parametrize(
     "given, said",
     [("ja", True), ("Ja!", True), ("stimmt", True), ("wahr", True), ("richtig", True), ("j", True),
      ("true", True), ("yes", True), ("nein", False), ("stimmt nicht", False), ("falsch", False), ("n", False),
-     ("false", False), ("no", False), ("Nein, das stimmt nicht.", False)],
+     ("false", False), ("no", False), ("Nein, das stimmt nicht.", False), ("nicht falsch", True), ("unwahr", False),
+     ("ne", False), ("trifft nicht zu", False)],
 )
 def test_true_false(given, said):
     assert grade_truefalse(True, given).accepted is said
