@@ -293,6 +293,9 @@ def _unanswerable(given: str, expected: str) -> Optional[Grade]:
 
 
 def _grade_form(expected: str, answer: str, answer_type: Optional[str]) -> Grade:
+    share = _expected_share(expected, answer_type)
+    if share is not None:
+        return _grade_against_share(share, expected, answer)
     quantity = _expected_quantity(expected, answer_type)
     if quantity is not None:
         return _grade_quantity(quantity, expected, learner_notation(answer, quantity, answer_type), answer_type)
@@ -341,6 +344,13 @@ _SHORT_YEAR = re.compile(r"(?<![\w'’‘´`])['’‘´`](\d{2})(?!\d)")  # "'8
 _TIMES = re.compile(r"(?<![\w.,])(\d+)\s?[x×](?![\w])")  # "3x", "3 ×"
 _WORD_TOKEN = re.compile(r"[^\W\d_]+")
 _HUNDRED_AND = re.compile(r"(?i)(hundert|tausend)und(?=[^\W\d_])")  # "zweitausendundzwei", "hundertundeins"
+_TIMES_BEFORE = re.compile(r"(?<![\w.,])[x×]\s?(\d+)(?![\w.,])")  # "x10"
+_SPOKEN_COMMA = re.compile(r"(?i)(?<![\d.,])(\d+)\s+komma\s+(\d+)(?![\d.,])")  # "5 Komma 2"
+_SPLIT_HALF = re.compile(r"(?i)(?<![^\W_])([^\W\d_]+)\s+(einhalb)(?![^\W_])")  # "drei einhalb"
+_BELOW_ZERO = re.compile(r"(?i)(\d+(?:[.,]\d+)?)\s*(grad|°c?)\s+unter\s+(?:null|0)(?![\w.,])")  # "15 Grad unter Null"
+_DIGIT_ORDINAL = re.compile(r"(?i)(?<![\w.,])(\d{1,4})\s?(?:st|t)?(?:e|er|en|es|em)(?![^\W_])")  # "2te", "70ster"
+_SLASH_DATE = re.compile(r"(?<![\d/.])([0-3]?\d)/([01]?\d)/(\d{2}|\d{4})(?![\d/])")  # "25/4/2019"
+_WORD_AFTER_NUMBER = re.compile(r"(?<=\d)(\s*)([^\W\d_]{4,})(?![^\W_])")
 
 
 def _decimal(value: Fraction) -> str:
@@ -363,14 +373,60 @@ def learner_notation(answer: str, expected: Quantity, answer_type: Optional[str]
         text = pattern.sub(scale, text)
     text = _ENGLISH_SCALE.sub(lambda m: m[0] if _is_one(m[1]) else
                               f"{m[1]} {'Mrd.' if m[2].lower() == 'billion' else 'Bio.'}", text)
-    text = _TIMES.sub(r"\1-mal", text)
+    text = _TIMES.sub(r"\1-mal", _TIMES_BEFORE.sub(r"\1-mal", text))
     text = _HUNDRED_AND.sub(r"\1", text)
+    text = _SPOKEN_COMMA.sub(r"\1,\2", text)
+    text = _SPLIT_HALF.sub(lambda m: m[1] + m[2] if numbers.parse_number(m[1]) else m[0], text)
+    text = _BELOW_ZERO.sub(r"minus \1 \2", text)
+    text = _WORD_AFTER_NUMBER.sub(lambda m: m[1] + _measure_word(m[2]), text)
+    if expected.kind == "date":
+        text = _SLASH_DATE.sub(r"\1.\2.\3", text)
+        text = _month_first(text)
     if expected.kind in ("year", "date"):
         century = int(expected.value) // 100 * 100 if expected.value >= 1000 else 1900
         text = _SHORT_YEAR.sub(lambda m: str(century + int(m[1])), text)
     if expected.kind in ("date", "ordinal") or answer_type == "ordinal":
         text = _WORD_TOKEN.sub(lambda m: _day_or_month(m[0], expected), text)
+        text = _DIGIT_ORDINAL.sub(r"\1.", text)
     return text
+
+
+@lru_cache(maxsize=None)
+def _measure_words() -> dict[str, tuple[str, str]]:
+    """Folded scale words and written-out units -> (what they measure, a spelling): "millionen" ->
+    ("1e6", "Millionen"), "kilometern" -> ("km", "Kilometer"); for misspellings."""
+    words = {key(word): (value, word) for word, value, kind in lexicon_rows("number_words.tsv")
+             if kind == "scale" and word.isalpha()}
+    for unit, _, _, _, singular, plural, forms, _ in lexicon_rows("units.tsv"):
+        for form in (singular, plural, *forms.split("|")):
+            if form.isalpha() and len(form) >= 5:
+                words.setdefault(key(form), (unit, plural))
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _measure_word(word: str) -> str:
+    """A misspelt scale word or unit after a figure, as written right: "Milionen" -> "Millionen", "kilomter" ->
+    "Kilometer"; only within the typo budget, when exactly one word fits and the word is no other real word."""
+    folded = key(word)
+    known = _measure_words()
+    if folded in known or folded in _real_words() or folded in _fillers():
+        return word
+    fits = {known[k] for k in known if _is_typo(k, folded)}
+    return fits.pop()[1] if len({measure for measure, _ in fits}) == 1 else word
+
+
+_MONTH_FIRST = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,\s*(\d{4})(?!\d)")  # "April 25, 2019"
+
+
+def _month_first(text: str) -> str:
+    """The English order "April 25, 2019" as "25. April 2019" (the month must be a known one)."""
+    return _MONTH_FIRST.sub(lambda m: f"{m[2]}. {m[1]} {m[3]}" if key(m[1]) in _month_keys() else m[0], text)
+
+
+@lru_cache(maxsize=None)
+def _month_keys() -> frozenset[str]:
+    return frozenset(key(name) for _, *names in lexicon_rows("months.tsv") for name in names)
 
 
 def _is_one(number: str) -> bool:
@@ -486,7 +542,7 @@ def _share_nouns() -> dict[str, int]:
 @lru_cache(maxsize=None)
 def _share_pattern() -> re.Pattern:
     nouns = "|".join(re.escape(noun) for noun, _ in lexicon_rows("grading_shares.tsv"))
-    return re.compile(rf"(?i)(?<![^\W_])(?:(?P<count>[^\W\d_]+?)\s*)?(?P<noun>{nouns})(?![^\W_])"
+    return re.compile(rf"(?i)(?<![^\W_])(?:(?P<count>\d+|[^\W\d_]+?)\s*)?(?P<noun>{nouns})(?![^\W_])"
                       rf"|(?<![^\W_])jede[rsn]?\s+(?P<nth>[^\W\d_]+)(?![^\W_])")
 
 
@@ -521,6 +577,45 @@ def _share_grade(expected: Quantity, answer: str, share: _Share, label: str) -> 
         return _grade("close", 0.9, tr(f"Richtig – genauer: »{label}«.", f"Correct – more precisely: '{label}'."))
     return _grade("wrong", 0, tr(f"Der Anteil stimmt nicht: laut Artikel »{label}«.",
                                  f"Wrong share: the article says '{label}'."))
+
+
+def _expected_share(expected: str, answer_type: Optional[str]) -> Optional[_Share]:
+    """ "die Hälfte", "zwei Drittel" as the whole expected answer (not "ein Drittel der Stimmen" as a word answer)."""
+    if answer_type not in (None, "percent", "amount", "count", "text"):
+        return None
+    share = _share_of(expected)
+    if share is None or any(w not in _fillers() for w in _words(expected[: share.start] + " " + expected[share.end:])):
+        return None
+    return share
+
+
+def _grade_against_share(share: _Share, expected: str, answer: str) -> Grade:
+    """A share expected: the same share in words, its percentage as precisely as the learner writes it
+    ("zwei Drittel": 67 Prozent or 66,7 Prozent, not 66 Prozent), or the fraction ("2/3")."""
+    wrong = _grade("wrong", 0, tr(f"Der Anteil stimmt nicht: laut Artikel »{expected}«.",
+                                  f"Wrong share: the article says '{expected}'."))
+    given = _share_of(answer)
+    if given is not None:
+        if _negated_before(answer, given.start):
+            return wrong
+        return _grade("correct", 1.0) if given.fraction == share.fraction else wrong
+    found = _quantities(learner_notation(answer, _quantities("1 Prozent")[0]))
+    if len(found) != 1 or _negated_before(answer, found[0].start) or found[0].qualifier not in (None, "approx"):
+        return wrong
+    value, percent = found[0].value, float(share.fraction) * 100
+    if found[0].unit == "%":
+        written = re.search(r"[.,](\d+)", found[0].text)
+        if _same(value, percent):
+            return _grade("correct", 1.0)
+        if abs(value - percent) <= 0.5 * 10 ** -(len(written[1]) if written else 0) + 1e-9:
+            return _grade("close", 0.9, tr(f"Richtig – genau: »{expected}«.", f"Correct – exactly: '{expected}'."))
+        return wrong
+    if found[0].unit is None and abs(value - float(share.fraction)) < 1e-6:  # "2/3", "0,5"
+        return _grade("correct", 1.0)
+    if found[0].unit is None and _same(value, percent):  # "50" for die Hälfte: a percentage without its sign
+        return _grade("close", 0.8, tr(f"Richtig – die Einheit fehlt: »{expected}«.",
+                                       f"Correct – the unit is missing: '{expected}'."))
+    return wrong
 
 
 def _label(quantity: Quantity, written: str) -> str:

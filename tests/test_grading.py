@@ -308,11 +308,38 @@ def test_variants_of_an_answer_for_the_accepted_list():
         ("25. April 2019", "25. Apirl 2019", "correct"),
         ("1. Juli 2021", "1. Juni 2021", "wrong"),  # a real month is never a misspelt one
         ("dreimal so hoch", "3x", "correct"),
+        ("das Zehnfache", "x10", "correct"),
+        ("5,2 Milliarden Euro", "5 Komma 2 Milliarden Euro", "correct"),
+        ("dreieinhalb Stunden", "drei einhalb Stunden", "correct"),
+        ("minus 15 Grad", "15 Grad unter Null", "correct"),
+        ("1 Milliarde Dollar", "eine Mia. Dollar", "correct"),
+        # A misspelt scale word or unit is the word it spells, never another one.
+        ("34 Millionen Dollar", "34 Milionen Dollar", "correct"),
+        ("130 Kilometer", "130 kilomter", "correct"),
+        ("34 Millionen Dollar", "34 Miliarden Dollar", "wrong"),
+        ("2 Minuten", "2 Monaten", "wrong"),
+        # Dates in the other orders; a time before or after is not the time.
+        ("25.4.2019", "25/4/2019", "correct"),
+        ("25.4.2019", "April 25, 2019", "correct"),
+        ("25.4.2019", "April 24, 2019", "wrong"),
+        ("2002", "vor 2002", "wrong"),
+        ("25. April 2019", "nach dem 25. April 2019", "wrong"),
+        ("vor 1989", "vor 1989", "correct"),
+        ("2020", "bis 2020", "correct"),  # echoes "Bis wann …?"
+        # Measures: a different scale is a different unit.
+        ("30 Grad", "30 Grad Fahrenheit", "wrong"),
         # Shares for percentages, as precise as the article's figure.
         ("25 Prozent", "ein Viertel", "correct"),
         ("33 Prozent", "jeder Dritte", "close"),
         ("75 Prozent", "drei Viertel", "correct"),
         ("33 Prozent", "ein Viertel", "wrong"),
+        # … and a share expected: the share, its percentage or the fraction.
+        ("die Hälfte", "50 Prozent", "correct"),
+        ("zwei Drittel", "2/3", "correct"),
+        ("zwei Drittel", "67 %", "close"),
+        ("zwei Drittel", "66 %", "wrong"),
+        ("zwei Drittel", "ein Drittel", "wrong"),
+        ("die Hälfte", "nicht die Hälfte", "wrong"),
         # The figure itself: a strict bound is not it, Prozentpunkte are not Prozent.
         ("140 Tote", "über 140", "partial"),
         ("19 Prozent", "19 Prozentpunkte", "partial"),
