@@ -274,22 +274,29 @@ class _Work:
         self.by_sentence: dict[int, list[int]] = defaultdict(list)
         for index, fact in enumerate(facts):
             self.by_sentence[fact.sentence_index].append(index)
-        corpus = [*facts, *pool]
-        self.people = _people(corpus)
-        self.article_people = {person.name for person in _people(facts)}
+        # One pass over the article's and the pool's facts (the pool is large, the article small).
+        persons: list[Fact] = []
         self.corpus_places: dict[tuple, list[str]] = defaultdict(list)  # (type, article) or head -> names
-        for fact in corpus:
-            if fact.kind == "place":
+        self.corpus_organisations: list[Fact] = []
+        self.corpus_quotes: list[Fact] = []
+        self._values: dict[tuple[str, Optional[str]], set[float]] = defaultdict(set)
+        for fact in (*facts, *pool):
+            kind = fact.kind
+            if kind == "person":
+                persons.append(fact)
+            elif kind == "place":
                 group = (("head", fact.extra["head"]) if fact.extra.get("head")
                          else (fact.extra.get("type"), fact.extra.get("article")))
                 if fact.answer not in self.corpus_places[group]:
                     self.corpus_places[group].append(fact.answer)
-        self.corpus_organisations = [f for f in corpus if f.kind == "organisation"]
-        self.corpus_quotes = [f for f in corpus if f.kind == "quote"]
-        self._values: dict[tuple[str, Optional[str]], set[float]] = defaultdict(set)
-        for fact in corpus:
-            if fact.kind in NUMERIC_KINDS and fact.value:
+            elif kind == "organisation":
+                self.corpus_organisations.append(fact)
+            elif kind == "quote":
+                self.corpus_quotes.append(fact)
+            elif kind in NUMERIC_KINDS and fact.value:
                 self._values[(_figure_kind(fact), fact.unit)].add(fact.value)
+        self.people = _people(persons)
+        self.article_people = {person.name for person in _people(facts)}
         self.mentions = Counter((f.kind, _entity_name(f)) for f in facts if f.kind in ENTITY_KINDS)
         self.distractor_cache: dict[tuple, list[str]] = {}
         self._words: dict[int, str] = {}
@@ -1247,8 +1254,10 @@ def _people(facts: Iterable[Fact]) -> list[_Person]:
     """The distinct persons among facts, first mention first."""
     people: dict[str, _Person] = {}
     for fact in facts:
+        if fact.kind != "person":
+            continue
         name = _entity_name(fact)
-        if fact.kind == "person" and len(name.split()) > 1 and name not in people:
+        if " " in name and name not in people:
             people[name] = _Person(name, fact.extra.get("group"), bool(fact.role), _name_keys(name), _surname(name),
                                    fact.extra.get("gender"))
     return list(people.values())
