@@ -68,7 +68,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from quizbot.facts import extract_facts, places
+from quizbot.facts import extract_facts, organisations, places, roles
 from quizbot.grading import word_match
 from quizbot.i18n import tr
 from quizbot.models import Article, Fact, Sentence
@@ -91,6 +91,7 @@ SUPPORT_CONTEXT = 0.5  # a supporting sentence covers at least half of the claim
 SUPPORT_COVERAGE = 0.6  # ... and of words and values together
 REFUTE_CONTEXT = 0.34  # a refuting sentence speaks about the same thing, next to a shared value
 REFUTE_CONTEXT_ALONE = 0.5  # ... or about the same thing without one ("Ihre Amtszeit beträgt …")
+STAND_IN_CONTEXT = 0.6  # ... or of another person than the claim's, not named there ("Er …", "… durch Jonas Berg")
 CARRYING_VALUES = 3  # a sentence holding this many of the claim's values (all of them) needs less context
 VALUELESS_SUPPORT_CONTEXT = 0.75  # a claim without values must be nearly all there
 STRONG_CONTEXT = 0.75  # a sentence matching this much of the claim supports it without its rarest word
@@ -407,6 +408,7 @@ class Value:
     relative_of: frozenset[str] = frozenset()  # "Kims Vater, Kim Jong Il": Kim Jong Il is not Kim
     possessor: bool = False  # "Kims Vater", "der Vater von Kim Jong Un": Kim is whose father is meant
     marker: str = ""  # the preposition before the value: "in", "auf", "von"
+    role: str = ""  # a person's office as the text gives it: "russischer Präsidentenberater"
     clause: int = 0
 
     @property
@@ -535,6 +537,7 @@ def _value_from_fact(text: str, fact: Fact | dict) -> Value:
         noun_text=(extra.get("noun") or "") if kind != "year" else "",
         name=_name_tokens(get("text")) | _canonical_tokens(extra) if kind in NAME_KINDS else frozenset(),
         marker=marker,
+        role=(get("role") or "") if kind == "person" else "",
     )
 
 
@@ -748,7 +751,64 @@ def read_claim(text: str) -> Passage:
     """The claim's words and values, found by the same extractor as the articles' facts."""
     article = Article(path="<claim>", file="<claim>", title="", text=text, hash="")
     sentence = Sentence(index=0, paragraph=0, text=text, start=0, end=len(text))
-    return read_passage(text, extract_facts(article, [sentence]))
+    facts = extract_facts(article, [sentence])
+    return _with_copula_roles(read_passage(text, facts + _organisations_in_compounds(text, facts)))
+
+
+_COPULA = re.compile(r"\s+(?:ist|war|wird|wurde|bleibt)\s")
+
+
+def _with_copula_roles(claim: Passage) -> Passage:
+    """ "Juri Uschakow ist der russische Außenminister": the office the claim gives a person
+    (a word ending in a role of data/roles.tsv, among the four words after the verb)."""
+    for value in claim.values:
+        found = _COPULA.match(claim.text, value.end) if value.kind == "person" and not value.role else None
+        if found:
+            following = _WORD.findall(claim.text[found.end():])[:4]
+            value.role = next((word for word in following if _is_role_word(word)), "")
+    return claim
+
+
+def _role_head(role: str) -> str:
+    return next((word for word in reversed(role.split()) if _is_role_word(word)), "")
+
+
+def _is_role_word(word: str) -> bool:
+    folded = _folded(word)
+    return any(folded.endswith(stem) or _stems(folded) & {stem} for stem in _role_stems())
+
+
+@lru_cache(maxsize=None)
+def _role_stems() -> frozenset[str]:
+    return frozenset(stem for stem in roles() if len(stem) >= MIN_STEM)
+
+
+def _roles_differ(claimed: str, found: str) -> bool:
+    """Two offices, by their last words: "Außenminister" is not "russischer Präsidentenberater";
+    "Präsident" is "US-Präsident", "Staatschef" (data/synonyms_de.tsv), "Präsidentin"."""
+    mine, theirs = _role_head(claimed), _role_head(found)  # "Sicherheitsberater" of "… der USA"
+    if not (mine and theirs):
+        return False
+    keys, other = word_keys(mine.split("-")[-1]) | word_keys(mine), word_keys(theirs.split("-")[-1]) | word_keys(theirs)
+    if keys & other:
+        return False
+    return not any(a.endswith(b) or b.endswith(a) for a in keys for b in other
+                   if not a.startswith("~") and not b.startswith("~") and min(len(a), len(b)) >= MIN_STEM)
+
+
+def _organisations_in_compounds(text: str, facts: Sequence[Fact]) -> list[dict]:
+    """ "Clemens ist SPD-Politiker" names the SPD: a known organisation (data/organisations.tsv)
+    opening a compound is a value to compare ("… Clemens (CDU)" says otherwise)."""
+    known = organisations()
+    found = []
+    for match in re.finditer(r"\b([A-ZÄÖÜ][\w&]*)-\w", text):
+        name = match.group(1)
+        start, end = match.start(1), match.end(1)
+        if name in known and not any(f.start <= start < f.end and f.kind == "organisation" for f in facts):
+            found.append({"kind": "organisation", "text": name, "start": start, "end": end, "value": None,
+                          "unit": None, "qualifier": None, "label": name,
+                          "extra": {"canonical": known[name].canonical}})
+    return found
 
 
 # --------------------------------------------------------------------------
@@ -857,7 +917,7 @@ def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
                   reverse=True)[:COMPARED]
     names = store.names_in_articles({row["article_id"] for row in rows})
     known = _name_kinds(name for found in names.values() for name in found)
-    claim = with_known_names(claim, known)
+    claim = _with_copula_roles(with_known_names(claim, known))
     before = store.sentences_before([row["id"] for row in rows])
     # two back, for words only: "Die Kosten werden auf 8,6 Millionen Euro geschätzt" continues
     # "… hat die Sanierung des Freibads beschlossen. 19 Räte stimmten dafür, …"
@@ -1062,6 +1122,7 @@ def _weight_prefix(word: Word) -> str:
 class Conflict:
     claim: list[Value]  # what the claim says
     evidence: list[Value]  # what the sentence says instead
+    stand_in: bool = False  # the claim's person is not named here; another person is
 
     def says(self) -> str:
         return ", ".join(f"{v.shown} {v.noun_text}" if self._of_another_thing() else v.with_noun
@@ -1247,7 +1308,10 @@ def relation(claim: Value, other: Value) -> Optional[str]:
             return None  # "nach Russland" and "nach Wladiwostok" do not contradict each other
         if claim.kind == "place" and not _same_place_role(claim, other):
             return None  # "in Moskau" (a place) is not "Moskau und Pjöngjang" (a government)
-        return _name_relation(claim, other)
+        how = _name_relation(claim, other)
+        if how == "differs" and claim.kind == "place" and _directions().get(claim.marker) != _directions().get(other.marker):
+            return None  # "nach Peking" (where to) or "aus Moskau" (from) says nothing against "in Hanoi"
+        return how
     if claim.iso and other.iso:
         return "equal" if claim.iso.startswith(other.iso) or other.iso.startswith(claim.iso) else "differs"
     return _number_relation(claim, other)
@@ -1288,11 +1352,8 @@ def _year_like(value: Value) -> bool:
 
 
 def _same_place_role(claim: Value, other: Value) -> bool:
-    """ "in Moskau" and "in Wladiwostok" name where; "nach Peking" (where to) and "aus Moskau"
-    (where from) say something else than "in Hanoi" (where)."""
-    locative, directions = _place_markers(), _directions()
-    return ((claim.marker in locative) == (other.marker in locative)
-            and directions.get(claim.marker) == directions.get(other.marker))
+    locative = _place_markers()
+    return (claim.marker in locative) == (other.marker in locative) and not _directions_differ(claim, other)
 
 
 @dataclass
@@ -1337,7 +1398,8 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
             per_clause[clause] += NEGATED_CLAUSE_BONUS
     best = max(per_clause.values(), default=0)
     main = {c for c, n in per_clause.items() if n == best} or everywhere
-    found = sum(weights[i] for i in hits) + 0.5 * sum(weights[i] for i in near if i not in hits)
+    found = sum(weights[i] * _share(claim.words[i], hit) for i, hit in hits.items()) \
+        + 0.5 * sum(weights[i] * _share(claim.words[i], hit) for i, hit in near.items() if i not in hits)
     opposites = [(claim.words[i], hit) for i, hit in hits.items()
                  if passage.clause_of(hit.start) in main and opposite(claim.words[i], hit)]
     # "Die GEW kritisierte die Pläne scharf. „…“, sagte Sabine Krämer": the verb the claim
@@ -1349,6 +1411,15 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     verbs_missing = any(not word.text[:1].isupper() and i not in hits and i not in near
                         for i, word in enumerate(claim.words))
     return _WordMatch(found / total, main, missing_nouns, distinctive, opposites, other_time, verbs_missing)
+
+
+def _share(word: Word, hit: Word) -> float:
+    """How much of a claim word a sentence word tells: all of it, or half when only a
+    compound's modifier is shared ("US-Außenminister" - "US-Seite", "BVG-Warnstreik" - "BVG")."""
+    if "-" not in word.text:
+        return 1.0
+    head = word.text.split("-")[-1]
+    return 1.0 if _matches_as_head(Word(head, word.start, word_keys(head)), hit) else 0.5
 
 
 def _claim_words_per_clause(claim: Passage, passage: Passage) -> Counter:
@@ -1496,6 +1567,9 @@ def _place_value(result: Comparison, value: Value, passage: Passage, main: set[i
     in_main = [o for o in differing if o.clause in main]
     if equal and (equal[0].clause in main or not in_main):
         result.matched.append((value, equal[0]))
+        if value.role and equal[0].role and _roles_differ(value.role, equal[0].role):
+            # "Jake Sullivan ist US-Außenminister" - "Der Nationale Sicherheitsberater … Jake Sullivan"
+            result.conflicts.append(Conflict([_office(value)], [_office(equal[0])]))
         return
     if differing:
         result.conflicts.append(Conflict([value], [_closest(value, in_main or differing, main)]))
@@ -1527,6 +1601,12 @@ def _named_in_a_compound(value: Value, passage: Passage) -> bool:
     return any("-" in word.text and value.name <= _name_tokens(word.text) for word in passage.words)
 
 
+def _office(person: Value) -> Value:
+    """A person's office as a value of its own, to say what the article calls them instead."""
+    return Value(kind="role", text=person.role, start=person.start, end=person.end, label=person.role,
+                 clause=person.clause)
+
+
 def _claim_relation(value: Value, other: Value) -> Optional[str]:
     """``relation`` of a claim's value to a sentence's, read as a fact-checker reads a claim:
     a bound in the claim is not a way of saying a figure far past it - "mehr als eine Stunde"
@@ -1536,7 +1616,18 @@ def _claim_relation(value: Value, other: Value) -> Optional[str]:
     if (how == "equal" and _bound(value.qualifier) and not _bound(other.qualifier)
             and value.number and other.number and _far_beyond(other.number, value.number)):
         return "differs"
+    if how == "differs" and "vague" in (value.qualifier, other.qualifier) and _within_vague(value, other):
+        # "Tausende Jobs" holds 3.500 and does not confirm it; "Tausende" in a claim is told by 3.500
+        return "fits" if other.qualifier == "vague" and value.qualifier != "vague" else "equal"
     return how
+
+
+def _within_vague(value: Value, other: Value) -> bool:
+    """ "Tausende" (1000) holds 1.000 to 9.999; "Hunderte Millionen" 100 to 999 millions."""
+    vague, exact = (value, other) if value.qualifier == "vague" else (other, value)
+    if not vague.number or exact.number is None or (vague.unit or None) != (exact.unit or None):
+        return False
+    return vague.number <= exact.number < 10 * vague.number
 
 
 def _has_month(value: Value) -> bool:
@@ -1559,7 +1650,7 @@ def _place_name(result: Comparison, value: Value, passage: Passage, main: set[in
     stand_in = _pronoun_subject(value, passage, main, evidence) or next(
         (o for o in others if o.kind in ("person", "organisation")), None)
     if stand_in:  # "Er besuchte …" after "Putin …"; or the sentence is about another party
-        result.conflicts.append(Conflict([value], [stand_in]))
+        result.conflicts.append(Conflict([value], [stand_in], stand_in=value.kind == "person"))
         return
     if any(_same_name(value, o) for o in evidence.article_names):
         result.present.append(value)
@@ -1638,8 +1729,10 @@ def _place_told(place: Value, result: Comparison, nearby: set[int]) -> bool:
     Pjöngjang bestätigten …") does not tell it."""
     if any(v is place for v in result.present_in_role):
         return True
-    if id(place) in nearby:
-        return False
+    if id(place) in nearby and _directions().get(place.marker):
+        return True  # where to or from ("Weizen nach Nordkorea schicken") needs no event there
+    # "Die Ergebnisse von Wladiwostok" names the place, not where the meeting was: the article's
+    # setting must say so, as for a sentence that does not name it at all
     result.from_setting.append(place)  # to be found in the article's title or lead (check_claim)
     return True
 
@@ -1647,6 +1740,15 @@ def _place_told(place: Value, result: Comparison, nearby: set[int]) -> bool:
 def _counts_people(conflict: Conflict) -> bool:
     """The conflict is about how many people: what they did says which people are meant."""
     return any(counts_people(value) for value in conflict.claim)
+
+
+def _another_pair(result: Comparison) -> bool:
+    """One of the claim's people is there, another person stands for the other: unless the
+    claim's verbs are there too, the sentence tells of something else ("Moskau und Pjöngjang
+    haben ein Treffen zwischen Putin und Kim bestätigt" - "… nach dem abgebrochenen Treffen
+    zwischen Kim und US-Präsident Donald Trump")."""
+    return (any(value.kind == "person" for value in result.conflicts[0].claim)
+            and any(value.kind == "person" for value, _ in result.matched))
 
 
 def counts_people(value: Value) -> bool:
@@ -1690,13 +1792,19 @@ def _stance(result: Comparison, claim: Passage) -> str:
     # names found only elsewhere in the article do not tie this sentence to the claim
     anchors = len(result.matched) + len(result.present_nearby)
     if result.conflicts:
+        # another office of the very person named here needs no more words in common
+        office = _office_differs(result)
+        # a person the claim does not name, for the one it names: the sentence must say the rest
+        needed = STAND_IN_CONTEXT if result.conflicts[0].stand_in else (
+            REFUTE_CONTEXT if anchors else REFUTE_CONTEXT_ALONE)
         same_subject = (
             len(result.conflicts) == 1
             and not result.missing
-            and (result.context >= (REFUTE_CONTEXT if anchors else REFUTE_CONTEXT_ALONE) or not words_needed)
+            and (result.context >= needed or not words_needed or office)
             and (anchors or not result.strangers or not claim.names)
             and not result.other_time
-            and not (result.verbs_missing and _counts_people(result.conflicts[0]))
+            and not (result.verbs_missing and (_counts_people(result.conflicts[0])
+                                               or _another_pair(result)))
         )
         return "refutes" if same_subject and not result.negation_differs else "related"
     if result.missing or result.bounds:
@@ -1706,7 +1814,8 @@ def _stance(result: Comparison, claim: Passage) -> str:
         supported = (
             # a value in the sentence; or, for a sentence saying nearly all the claim says, a name
             # in the one before ("Laut Konstantin Asmolow … . Konkrete Ergebnisse … erwartet er nicht.")
-            (bool(result.matched) or (bool(result.present_nearby) and result.context >= STRONG_CONTEXT))
+            (bool(result.matched) or (bool(result.present_nearby) and result.context >= STRONG_CONTEXT
+                                      and not result.verbs_missing))
             # where something happened must be said here - or the rest of the sentence must
             # match so closely that the article's setting can stand in ("Die Wahlbeteiligung lag …")
             and all(_place_told(v, result, nearby) for v in result.present
@@ -1756,8 +1865,8 @@ def _drop_refutations_off_topic(store: Store, comparisons: list[Comparison]) -> 
     acht Jahre": the article is about the Oberbürgermeisterin.
     """
     for comparison in comparisons:
-        if comparison.stance != "refutes" or not comparison.missing_nouns:
-            continue
+        if comparison.stance != "refutes" or not comparison.missing_nouns or _office_differs(comparison):
+            continue  # another office of a person named here is on topic
         words = _article_words(store, comparison.article_id)
         # the thing a figure counts may be what the claim gets wrong ("2000 Tonnen Reis" for Weizen)
         counted = {key for conflict in comparison.conflicts for value in conflict.claim for key in value.noun}
@@ -1769,6 +1878,10 @@ def _drop_refutations_off_topic(store: Store, comparisons: list[Comparison]) -> 
             # an article that knows the claim's thing ("Gemeinderat") words it differently
             # ("19 Rätinnen und Räte"): the same figure, not another thing
             comparison.stance = "related"
+
+
+def _office_differs(comparison: Comparison) -> bool:
+    return any(value.kind == "role" for conflict in comparison.conflicts for value in conflict.claim)
 
 
 def _drop_supports_elsewhere(store: Store, comparisons: list[Comparison]) -> None:
