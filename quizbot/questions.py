@@ -1204,6 +1204,8 @@ def _number_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator
             continue  # no plausible figure, or 306 Prozent of the votes
         if option.kind == "factor" and option.value < 2:
             continue  # "das Einsfache"
+        if option.kind == "count" and option.value < 2 <= quantity.value:
+            continue  # "in allen eins Königsklassen-Spielen": one thing does not fit a plural noun
         if any(numbers.same_quantity(option, q) or option.value == q.value or option.number == q.number for q in stated):
             continue  # the answer itself, or another figure the question shows ("zwischen 50 und _____ alt": not 50)
         label = numbers.format_quantity(option)

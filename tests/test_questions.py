@@ -647,3 +647,9 @@ def test_no_option_repeats_a_bare_number_of_the_sentence(fresh):
 
 def test_a_continent_is_too_easy_to_ask(fresh):
     assert not [q for q in all_questions(fresh) if q.answer_type == "place" and q.answer in ("Europa", "Asien")]
+
+
+def test_a_count_of_several_gets_no_option_of_one(fresh):
+    [games] = [q for q in questions_of(fresh, "dpa_champions_league_kane.txt")
+               if q.kind == "choice" and "in allen _____ Königsklassen-Spielen" in q.question]
+    assert "eins" not in games.choices and "1" not in games.choices, games.choices
