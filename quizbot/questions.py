@@ -1325,8 +1325,12 @@ def _place_distractors(work: _Work, fact: Fact, rng: random.Random, genitive: bo
         yield from (name for name in work.corpus_places[("head", fact.extra["head"])] if name not in in_sentence)
         return
     seen = _sample(rng, work.corpus_places[(kind, article)])
+    # Places of the corpus in the answer's region first, then nearby ones of the lexicon:
+    # "die Handelskammer für Oberfranken in _____" offers Fulda, not Mailand.
+    near_seen = [name for name in seen if name in places() and places()[name].region == region]
+    far_seen = [name for name in seen if name not in near_seen]
     nearby, farther = _lexicon_places(kind, article, region)
-    for name in seen[:2] + _sample(rng, nearby) + seen[2:] + _sample(rng, farther):
+    for name in near_seen[:2] + _sample(rng, nearby) + near_seen[2:] + far_seen + _sample(rng, farther):
         if name == fact.answer or name in in_sentence:
             continue
         if not genitive:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from quizbot import numbers
-from quizbot.facts import extract_facts, organisations
+from quizbot.facts import extract_facts, organisations, places
 from quizbot.i18n import set_language
 from quizbot.ingest import ARTICLE_SUFFIXES, parse_article
 from quizbot.models import Article, Question
@@ -653,3 +653,9 @@ def test_a_count_of_several_gets_no_option_of_one(fresh):
     [games] = [q for q in questions_of(fresh, "dpa_champions_league_kane.txt")
                if q.kind == "choice" and "in allen _____ Königsklassen-Spielen" in q.question]
     assert "eins" not in games.choices and "1" not in games.choices, games.choices
+
+
+def test_place_options_come_from_the_answers_region_first(fresh):
+    [chamber] = [q for q in questions_of(fresh, "frankenpost_porzellanwerk_schliessung.txt")
+                 if q.kind == "choice" and "für Oberfranken in _____" in q.question]
+    assert all(places()[option].region == "deutschland" for option in chamber.choices), chamber.choices
