@@ -64,7 +64,7 @@ from quizbot.numbers import Quantity
 from quizbot.phonetics import cologne
 from quizbot.resources import lexicon_lines, lexicon_rows
 from quizbot.text import fold, normalize_whitespace
-from quizbot.variants import key, same_name
+from quizbot.variants import group_of, key, same_name
 
 VERDICTS = ("correct", "close", "partial", "wrong")
 NUMERIC_TYPES = frozenset({"amount", "count", "duration", "distance", "percent", "factor", "year", "date", "ordinal"})
@@ -152,6 +152,21 @@ def _same_name(a: str, b: str) -> bool:
         return True
     aliases, ka, kb = _aliases(), key(a), key(b)
     return aliases.get(ka, ka) == aliases.get(kb, kb)
+
+
+@lru_cache(maxsize=None)
+def _given_name_forms() -> dict[str, frozenset[str]]:
+    """Forms of one given name (data/grading_given_name_forms.tsv): "mike" -> {"michael", "mike", "micha"}."""
+    forms: dict[str, frozenset[str]] = {}
+    for row in lexicon_rows("grading_given_name_forms.tsv"):
+        group = frozenset(key(name) for name in row if name)
+        for name in group:
+            forms[name] = forms.get(name, frozenset()) | group
+    return forms
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    return b in _given_name_forms().get(a, ())
 
 
 @lru_cache(maxsize=None)
@@ -657,7 +672,8 @@ def _compare_quantity(expected: Quantity, given: Quantity, label: str, answer_ty
     if not _same(expected.upper, given.upper) and (expected.upper or given.upper):
         return _grade("partial" if expected.upper else "wrong", 0.5 if expected.upper else 0, tr(
             f"Laut Artikel: »{label}«.", f"The article says '{label}'."))
-    if expected.period != given.period and given.period:
+    more_precise_year = given.period and not expected.period and expected.kind == "year"  # "Ende 1991" for 1991
+    if expected.period != given.period and given.period and not more_precise_year:
         return _grade("wrong", 0, tr(f"Der Zeitpunkt stimmt nicht: laut Artikel »{label}«.",
                                      f"Wrong time: the article says '{label}'."))
     if _other_thing(expected.noun, given.noun):
@@ -670,6 +686,8 @@ def _compare_quantity(expected: Quantity, given: Quantity, label: str, answer_ty
         return _unit_mismatch(expected, given, label, unit_missing, answer_type)
     if expected.period and not given.period:
         return _grade("close", 0.9, tr(f"Richtig – genauer: »{label}«.", f"Correct – more precisely: '{label}'."))
+    if more_precise_year and qualifier.verdict == "correct":
+        return _grade("close", 0.9, tr(f"Richtig – laut Artikel »{label}«.", f"Correct – the article says '{label}'."))
     return qualifier
 
 
@@ -845,7 +863,7 @@ def word_match(expected: str, given: str) -> Optional[str]:
         return None
     if _REGNAL.fullmatch(expected.upper()) and numbers.ordinal_value(given) == _roman_value(expected):
         return "variant"  # "Ludwig der Vierzehnte" for Ludwig XIV.
-    if _same_name(expected, given):
+    if _same_name(expected, given) or _same_given_name(expected, given):
         return "variant"
     if _inflected(expected, given) and (given not in _real_words() or _gendered(expected, given)):
         return "inflection"  # "Außenministers", "Kanzlerin"; but "Bayer" is not "Bayern"
@@ -855,9 +873,31 @@ def word_match(expected: str, given: str) -> Optional[str]:
         # A different real word, except one given name in another spelling (Wladimir/Vladimir, Sergej/Sergei).
         names = _given_names()
         return "phonetic" if sounds_alike and expected in names and given in names else None
-    if _is_typo(expected, given):
-        return "typo"
+    if _is_typo(expected, given) or any(_is_typo(key(spelling), given) for spelling in group_of(expected)):
+        return "typo"  # "Bejing": a misspelt Beijing is a misspelt Peking
+    if _synonym_parts(expected, given):
+        return "variant"
     return "phonetic" if _transliterated(expected, given, sounds_alike) else None
+
+
+@lru_cache(maxsize=None)
+def _part_synonyms() -> tuple[tuple[str, str], ...]:
+    """Words and word parts that mean the same (data/grading_synonyms.tsv), both orders: ("atom", "nuklear") …"""
+    pairs = []
+    for row in lexicon_rows("grading_synonyms.tsv"):
+        parts = [key(part) for part in row if part]
+        pairs += [(a, b) for a in parts for b in parts if a != b]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _synonym_parts(expected: str, given: str) -> bool:
+    """ "Nuklearprogramm" for "Atomprogramm", "Einfuhrzölle" for "Importzölle", "Waffenruhe" for "Waffenstillstand":
+    the same word with one listed part said otherwise, the rest equal."""
+    for a, b in _part_synonyms():
+        start = expected.find(a)
+        if start >= 0 and expected[:start] + b + expected[start + len(a):] == given:
+            return True
+    return False
 
 
 _GERMAN_SPELLING = re.compile(r"dsch|schtsch|tsch|sch|dj|ch|w|j|z")
@@ -962,7 +1002,10 @@ def _grade_text(expected: str, answer: str, answer_type: Optional[str]) -> Grade
     whole = _grade_segment(expected, answer, answer_type, strict=True)
     if whole.accepted:
         return whole
-    segments = [s for s in _SEPARATORS.split(answer) if s and any(t.key not in _fillers() for t in _tokens(s))]
+    segments = [s for s in _SEPARATORS.split(answer.replace("(", ",").replace(")", " "))
+                if s and any(t.key not in _fillers() for t in _tokens(s))]
+    # "Wladiwostok, Russland", "Erdogan, der türkische Präsident": what the answer is, not another answer
+    segments = segments[:1] + [s for s in segments[1:] if not _describes(expected, s)]
     if "und" in _words(expected) or not segments:
         return _grade_segment(expected, answer, answer_type, strict=False)
     if len(segments) == 1:  # "In Wladiwostok, glaube ich, aber nicht sicher": the rest is hedging words
@@ -984,6 +1027,27 @@ def _grade_text(expected: str, answer: str, answer_type: Optional[str]) -> Grade
         return _grade("wrong", 0, tr(f"Mehrere Antworten – nur eine zählt. Richtig ist »{expected}«.",
                                      f"Several answers – only one counts. The correct one is '{expected}'."))
     return grades[0]
+
+
+@lru_cache(maxsize=None)
+def _place_regions() -> dict[str, str]:
+    """A place's country or continent (data/places.tsv): "wladiwostok" -> "russland", "osterreich" -> "europa"."""
+    return {key(name): rest[1] for name, *rest in lexicon_rows("places.tsv") if len(rest) > 1 and rest[1]}
+
+
+def _describes(expected: str, segment: str) -> bool:
+    """A part after the answer that says where or what it is: the expected place's country
+    ("Wladiwostok, Russland") or an apposition with a role ("Erdogan, der türkische Präsident")."""
+    region = _place_regions().get(key(expected))
+    content = _content_words(segment)
+    if region and content and _same_name(region, content):
+        return True
+    tokens = _tokens(segment)
+    return (len(tokens) >= 2 and tokens[0].key in _ARTICLES and not _negated(expected, segment)
+            and any(_is_title(t) for t in tokens[1:]))
+
+
+_ARTICLES = frozenset({"der", "die", "das", "the"})
 
 
 def _content_words(text: str) -> str:
@@ -1063,12 +1127,28 @@ def _grade_person(expected: str, e_tokens: list[_Token], assigned, missing: list
             return _grade("partial", 0.4, tr(f"Der Familienname fehlt: »{expected}«.",
                                              f"The family name is missing: '{expected}'."))
         return wrong
+    for initial in [g for g in names_given if len(g.key) == 1]:  # "D. Trump": the first name's initial
+        named = next((t for t in missing if t.index != family.index and t.key.startswith(initial.key)), None)
+        if named is not None:
+            missing.remove(named)
+            names_given.remove(initial)
+    if missing and names_given and family.index == 0 and _same_given_syllables(e_tokens, assigned, names_given):
+        return _spelling_grade(expected, "typo")  # "Kim Jon Un", "Kim Jung Un" for Kim Jong Un
     if missing and names_given:
         return wrong  # "Ivanka Trump" for "Donald Trump", "Kim Young-tae" for "Jeong Young-tae"
     if missing and (family.key in _shared_surnames() or any(_is_regnal(t) for t in missing)):
         # "Kim" (which one?), "Ludwig" for Ludwig XIV. (there were eighteen)
         return _grade("partial", 0.5, tr(f"Welche(r)? Vollständig: »{expected}«.", f"Which one? In full: '{expected}'."))
     return _matched_grade(expected, assigned, head_missing=bool(missing))
+
+
+def _same_given_syllables(e_tokens: list[_Token], assigned, names_given: list[_Token]) -> bool:
+    """Korean and Chinese given names after the family name, read as one word within the typo budget:
+    "Jon Un" is a misspelt "Jong Un" (one letter in six), "Jong Il" is another man (two letters)."""
+    expected_rest = "".join(t.key for t in e_tokens[1:])
+    given = sorted([g for index, (g, _) in assigned.items() if index != 0] + names_given, key=lambda g: g.index)
+    given_rest = "".join(g.key for g in given)
+    return len(expected_rest) > 4 and _is_typo(expected_rest, given_rest)
 
 
 def _same_digit_order(expected: list[_Token], given: list[_Token]) -> bool:

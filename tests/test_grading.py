@@ -392,6 +392,32 @@ def test_a_bare_figure_answers_a_count_question_but_not_a_measure():
         ("Dmitri Medwedew", "Es war nicht Putin, sondern Medwedew", "person", True),
         ("Wladiwostok", "In Wladiwostok, glaube ich, aber nicht sicher", "place", True),
         ("Yes we can", "Yes we can't", "quote", False),
+        # An initial, a short or foreign form of the first name (data/grading_given_name_forms.tsv) …
+        ("Donald Trump", "D. Trump", "person", True),
+        ("Donald Trump", "M. Trump", "person", False),
+        ("Mike Pompeo", "Michael Pompeo", "person", True),
+        ("König Charles III.", "Karl III.", "person", True),
+        ("Michael Schumacher", "Mick Schumacher", "person", False),  # his son
+        ("Alexander Zverev", "Mischa Zverev", "person", False),  # his brother
+        # … and Korean given names read as one word: one slip is a typo, another syllable another man.
+        ("Kim Jong Un", "Kim Jon Un", "person", True),
+        ("Kim Jong Un", "Kim Jung Un", "person", True),
+        ("Kim Jong Un", "Kim Jong Il", "person", False),
+        ("Kim Jong Un", "Kim Jong Nam", "person", False),
+        # What the answer is, said after it: the place's country, an apposition with a role.
+        ("Wladiwostok", "Wladiwostok, Russland", "place", True),
+        ("Wladiwostok", "Vladivostok (Russland)", "place", True),
+        ("Wladiwostok", "Wladiwostok, China", "place", False),
+        ("Recep Tayyip Erdoğan", "Erdogan, der türkische Präsident", "person", True),
+        ("Wladimir Putin", "Medwedew, der Präsident", "person", False),
+        # One part of a word said the other way (data/grading_synonyms.tsv), a misspelt variant.
+        ("Atomprogramm", "Nuklearprogramm", "word", True),
+        ("Importzölle", "Einfuhrzölle", "word", True),
+        ("Importzölle", "Ausfuhrzölle", "word", False),
+        ("Kernfusion", "Kernspaltung", "word", False),
+        ("Peking", "Bejing", "place", True),
+        ("1991", "Ende 1991", "year", True),  # more precise than asked
+        ("Ende 1991", "Anfang 1991", "year", False),
     ],
 )
 def test_names_and_words_as_learners_type_them(expected, given, answer_type, accepted):
