@@ -520,6 +520,8 @@ def _value_from_fact(text: str, fact: Fact | dict) -> Value:
     extra = get("extra") or {}
     start, kind, number = get("start"), get("kind"), get("value")
     marker = _preposition_before(text, start, kind, get("end"))
+    if not marker and kind == "person" and isinstance(extra.get("phrase_start"), int):
+        marker = _preposition_before(text, extra["phrase_start"], kind)  # "von Präsident Wladimir Putin"
     iso = extra.get("iso")
     if kind in ("count", "number") and marker in _time_markers() and _looks_like_year(number):
         kind, iso = "year", str(int(number))  # "seit 1998 den Landespokal"
@@ -1032,6 +1034,7 @@ class KnownNames:
 
     kinds: dict[str, str]  # token -> person | place | organisation
     weak: frozenset[str]
+    names: frozenset[frozenset[str]] = frozenset()  # each name's tokens: "Kim Jong-un", "Putin"
 
 
 def _name_kinds(names: Iterable[dict]) -> KnownNames:
@@ -1045,7 +1048,7 @@ def _name_kinds(names: Iterable[dict]) -> KnownNames:
             kinds.setdefault(token, name["kind"])
             if len(token) >= 3 and not (opens and frozenset({token}) not in alone):
                 strong.add(token)
-    return KnownNames(kinds, frozenset(kinds.keys() - strong))
+    return KnownNames(kinds, frozenset(kinds.keys() - strong), frozenset(alone))
 
 
 @lru_cache(maxsize=16384)
@@ -1063,6 +1066,14 @@ def _head_token(word: str, kinds: dict[str, str]) -> str:
     return token[:-1] if token not in kinds and token.endswith("s") and token[:-1] in kinds else token
 
 
+def _another_name_begins(run: list[Word], word: Word, known: KnownNames) -> bool:
+    """ "dass Kim Jong-un Putin eingeladen hat": "Kim Jong-un" is a name the articles know, and
+    no name they know goes on with "Putin" - two names side by side, not one."""
+    so_far = frozenset().union(*(_name_tokens(w.text) for w in run))
+    longer = so_far | _name_tokens(word.text)
+    return so_far in known.names and not any(longer <= name for name in known.names)
+
+
 def with_known_names(claim: Passage, known: KnownNames) -> Passage:
     """A passage with runs of capitalised words that belong to known names read as names.
 
@@ -1076,7 +1087,8 @@ def with_known_names(claim: Passage, known: KnownNames) -> Passage:
         if not word.text[:1].isupper() or token not in kinds:
             continue
         previous = runs[-1][-1] if runs else None
-        if previous and claim.text[previous.start + len(previous.text):word.start].strip() == "":
+        if (previous and claim.text[previous.start + len(previous.text):word.start].strip() == ""
+                and not _another_name_begins(runs[-1], word, known)):
             runs[-1].append(word)
         else:
             runs.append([word])
@@ -1171,6 +1183,7 @@ class Comparison:
         text = re.sub(r"\s+(?:und|sowie|oder|aber)$", "", text)
         return text.rstrip(".!?")
     verbs_missing: bool = False  # a lower-case claim word is not in the sentence
+    swapped: str = ""  # "full": the sentence has the claim's doer and the one it is done to the other way round
     distinctive: bool = False  # the claim's rarest word is in the sentence or the one before
     relevance: float = 0.0  # coverage plus rapidfuzz similarity: orders sentences
     stance: str = "related"  # supports | refutes | related
@@ -1482,6 +1495,7 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
     sentence_negated = bool(passage.negated_clauses & main) != (len(words.opposites) % 2 == 1)
     result.opposites = words.opposites
     result.negation_differs = claim_negated != sentence_negated
+    result.swapped = _roles_swapped(claim, evidence, result)
     found = len(result.matched) + 0.5 * len(result.present)
     total = len(claim.words) + len(claim.values)
     result.coverage = (context * len(claim.words) + found) / total if total else 0.0
@@ -1489,6 +1503,107 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
         fold(claim.text), fold(passage.text)) / 100
     result.stance = _stance(result, claim)
     return result
+
+
+@lru_cache(maxsize=None)
+def _directed_verbs() -> tuple[str, ...]:
+    return tuple(_folded_set("directed_verbs.txt"))
+
+
+_PASSIVE = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
+_AGENT_MARKERS = frozenset({"von", "vom", "durch"})
+
+
+def _roles_swapped(claim: Passage, evidence: Evidence, result: Comparison) -> str:
+    """Who does what to whom, for verbs where that matters (data/directed_verbs.txt): "full"
+    when the sentence has the claim's doer as the one it is done to and the other way round
+    ("Kim lobte Putin" - "Kim lobte er …" after a sentence about Putin), "partial" when only the
+    claim's doer is the one it is done to ("Kim hat Putin eingeladen" - "Russland hatte Kim
+    eingeladen"), else ""."""
+    if _genitives_swapped(claim, evidence.passage):
+        return "full"
+    verbs = [w for w in claim.words if w.text[:1].islower() and _folded(w.text).startswith(_directed_verbs())]
+    parties = _parties(claim.values)
+    if not verbs or len(parties) < 2:
+        return ""
+    passage = evidence.passage
+    hit = next((w for w in passage.words for verb in verbs if verb.keys & w.keys), None)
+    if hit is None:
+        return ""
+    claim_doer, claim_done_to = _doer_and_done_to(claim, parties, None)
+    clause = passage.clause_of(hit.start)
+    found = _parties([v for v in passage.values if v.clause == clause])
+    doer, done_to = _doer_and_done_to(passage, found, evidence)
+    if doer is None or done_to is None:
+        return ""
+    if relation(claim_doer, done_to) != "equal" or relation(claim_doer, doer) == "equal":
+        return ""
+    return "full" if relation(claim_done_to, doer) == "equal" else "partial"
+
+
+def _genitives_swapped(claim: Passage, passage: Passage) -> bool:
+    """ "Moskau hatte Pjöngjangs Einladung unbeantwortet gelassen" - "Pjöngjang hatte Moskaus
+    Einladung …": whose thing it is, the other way round."""
+    for owner, thing in _owned(claim):
+        for other_owner, other_thing in _owned(passage):
+            if not thing.keys & other_thing.keys or relation(owner, other_owner) == "equal":
+                continue
+            swapped_owner = any(relation(c, other_owner) == "equal" for c in claim.names if c is not owner)
+            owner_elsewhere = any(relation(owner, v) == "equal" and not _is_genitive(v) for v in passage.names)
+            if swapped_owner and owner_elsewhere:
+                return True
+    return False
+
+
+def _owned(passage: Passage) -> list[tuple[Value, Word]]:
+    """(a name in the genitive, the word right after it): ("Moskaus", "Einladung")."""
+    pairs = []
+    for value in passage.names:
+        if not _is_genitive(value):
+            continue
+        following = next((w for w in passage.words if w.start > value.end), None)
+        if following and passage.text[value.end:following.start].strip() == "":
+            pairs.append((value, following))
+    return pairs
+
+
+def _parties(values: list[Value]) -> list[Value]:
+    """Names that can do something or have it done to them: not "mit Putin", "in Moskau"
+    (after a preposition, bar the passive's "von"), nor a genitive ("Militärübungen Südkoreas")."""
+    return [v for v in values if v.kind in NAME_KINDS and (not v.marker or v.marker in _AGENT_MARKERS)
+            and not _is_genitive(v)]
+
+
+def _is_genitive(value: Value) -> bool:
+    last = _folded(value.text.split()[-1]) if value.text.split() else ""
+    return last.endswith("s") and last not in value.name and not value.possessor
+
+
+def _doer_and_done_to(passage: Passage, parties: list[Value],
+                      evidence: Optional[Evidence]) -> tuple[Optional[Value], Optional[Value]]:
+    """The first party does it, the next has it done to them - unless a passive names the doer
+    after "von"/"durch", or "er"/"sie" right after the verb is the doer (then the person the
+    sentence before names first)."""
+    if len(parties) < 1:
+        return None, None
+    tokens = [(m.start(), _folded(m.group())) for m in _WORD.finditer(passage.text)]
+    passive = any(word in _PASSIVE for _, word in tokens)
+    if passive:
+        agent = next((v for v in parties if v.marker in _AGENT_MARKERS), None)
+        if agent is not None:
+            others = [v for v in parties if v is not agent]
+            return agent, (others[0] if others else None)
+        return None, None
+    parties = [v for v in parties if not v.marker]  # "von Putin" does it in the passive only
+    if not parties:
+        return None, None
+    first = parties[0]
+    after_first = [word for start, word in tokens if start > first.end][:2]
+    if evidence is not None and len(after_first) == 2 and after_first[1] in _PRONOUNS and evidence.before:
+        persons = [v for v in evidence.before.names if v.kind == "person"]
+        if persons:
+            return persons[0], first  # "Kim lobte er": he, named before, praised Kim
+    return first, (parties[1] if len(parties) > 1 else None)
 
 
 def _value_anchors(claim: Passage, passage: Passage) -> Counter:
@@ -1829,6 +1944,8 @@ def _stance(result: Comparison, claim: Passage) -> str:
         supported = result.context >= VALUELESS_SUPPORT_CONTEXT and len(claim.words) >= 2
     if not supported or _misses_a_name(result, claim) or result.other_time:
         return "related"
+    if result.swapped:  # the same words, but who does it to whom the other way round
+        return "refutes" if result.swapped == "full" and not result.negation_differs else "related"
     if result.negation_differs:
         # "nicht" against a sentence that only shares words ("…, während des Streiks auf die
         # S-Bahn auszuweichen") says nothing: the sentence must say nearly all the claim says
@@ -2075,7 +2192,8 @@ def _refuted_text(comparison: Comparison, claim_text: str = "") -> str:
         return tr(f"Laut {source}: „{found.text}“, nicht „{claimed.text}“.",
                   f"According to {source}: “{found.text}”, not “{claimed.text}”.") + _as_of(comparison, claim_text)
     if not comparison.conflicts:  # the claim negates what the article says, or the reverse
-        said = comparison.main_text()
+        # who does what to whom, the other way round: the whole sentence says it
+        said = comparison.evidence.passage.text.rstrip(" .!?\"“”") if comparison.swapped else comparison.main_text()
         return tr(f"Laut {source} ist es umgekehrt: „{said}“.",
                   f"According to {source} it is the other way round: “{said}”.") + _as_of(comparison, claim_text)
     conflict = comparison.conflicts[0]
