@@ -477,11 +477,16 @@ def _clause_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
 
+_DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des"})
+
+
 def _preposition_before(text: str, start: int, kind: str = "", end: Optional[int] = None) -> str:
     """The marker right before a value ("in", "auf", "seit"); for a place also a verb whose object
     is where something happened ("besuchte 2019 Peking": a year in between is skipped), before
     it or, at the end of a clause, after it ("dass Putin Pjöngjang nie besucht hat")."""
     words = [w for w in _WORD.findall(text[max(0, start - 30):start]) if not w.isdigit()]
+    while len(words) > 1 and _folded(words[-1]) in _DETERMINERS:
+        words.pop()  # "in die USA", "von der Kookmin-Universität"
     last = _folded(words[-1]) if words else ""
     if last in _value_markers():
         return last
@@ -641,18 +646,29 @@ def _phrases() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def _with_separable_verb(text: str, words: list[Word]) -> list[Word]:
-    """ "Die Sowjetunion brach 1991 zusammen": the particle at the sentence's end joins its verb,
-    the first lower-case content word ("zusammenbrach"), which then also matches "Zusammenbruch"."""
-    tokens = _WORD.findall(text)
-    particle = _folded(tokens[-1]) if len(tokens) >= 3 else ""
-    if particle not in _separable_particles():
-        return words
-    verb = next((w for w in words if w.text[:1].islower() and _folded(w.text) != particle), None)
-    if verb is None:
-        return words
-    joined = Word(verb.text, verb.start, verb.keys | word_keys(particle + _folded(verb.text)))
-    return [joined if w is verb else w for w in words
-            if not (w.start >= verb.start and _folded(w.text) == particle and w is words[-1])]
+    """ "Die Sowjetunion brach 1991 zusammen", "Der Umsatz ging um sechs Prozent zurück, wie …":
+    the particle at the end of a clause joins its verb, the clause's first lower-case content
+    word ("zusammenbrach", "zurückging" ~ "zurückgehen"), which then also matches "Zusammenbruch"."""
+    starts = _clause_starts(text) + [len(text)]
+    for start, end in zip(starts, starts[1:]):
+        tokens = list(_WORD.finditer(text, start, end))
+        particle = _folded(tokens[-1].group()) if len(tokens) >= 3 else ""
+        if particle not in _separable_particles():
+            continue
+        # the verb in the clause; at the sentence's end, anywhere before ("Das gab Minister Renner
+        # (CDU) in Wiesbaden bekannt")
+        since = start if end < len(text) else 0
+        verb = next((w for w in words if since <= w.start < tokens[-1].start() and w.text[:1].islower()
+                     and _folded(w.text) != particle), None)
+        if verb is None:
+            continue
+        keys = word_keys(particle + _folded(verb.text))
+        irregular = _irregular().get(_folded(verb.text))
+        if irregular:
+            keys |= word_keys(particle + irregular + "en")  # "ging … zurück" - "zurückgehen"
+        joined = Word(verb.text, verb.start, verb.keys | keys)
+        words = [joined if w is verb else w for w in words if w.start != tokens[-1].start()]
+    return words
 
 
 @lru_cache(maxsize=None)
@@ -940,10 +956,18 @@ def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
             row=row,
             passage=passage,
             before=_with_full_names(reading(previous), article_names) if previous else None,
-            earlier_words=read_passage(first["text"], []).words if first else [],
+            # the article's title tells what every sentence is about ("Warnstreik legt BVG … lahm")
+            earlier_words=(read_passage(first["text"], []).words if first else [])
+            + _title_words(row.get("title") or ""),
             article_names=article_names,
         ))
     return claim, found
+
+
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> list[Word]:
+    """The nouns of an article's title: what it is about (its verbs say what one sentence says)."""
+    return [word for word in read_passage(title, []).words if word.text[:1].isupper()]
 
 
 def _with_full_names(passage: Passage, article_names: list[Value]) -> Passage:
