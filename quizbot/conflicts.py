@@ -60,8 +60,10 @@ from quizbot.text import fold
 
 FIGURE_KINDS = ("amount", "count", "duration", "distance", "percent", "factor")
 MAX_RATIO = 10.0  # figures further apart than this are about different things
+SAME_STORY_SHARE = 0.5  # two articles tell one story when they share more than this of their names
 MAX_BUCKET = 200  # figures sharing a subject word, at most: more means the word is too common to tell
 KEY_PREFIX = "cmp:"
+NAME_KINDS = ("person", "place", "organisation")
 MAX_CHOICES = 4
 MAX_QUESTION_GROUPS = 40  # disagreements turned into questions, most sources first
 MAX_SOURCES_ASKED = 3  # choice questions per disagreement ("Welche Angabe macht …?")
@@ -80,6 +82,7 @@ class Figure:
     subject_words: tuple[str, ...]  # the nouns as written (for display)
     names: frozenset[str]  # name tokens of its clause
     verbs: frozenset[str] = frozenset()  # keys of its clause's lower-case words ("demonstriert")
+    story: frozenset[str] = frozenset()  # the people, places and organisations of its article
 
     @property
     def shown(self) -> str:
@@ -244,14 +247,34 @@ def _growth_figures(row: dict, passage: Passage) -> list[Figure]:
 
 
 def all_figures(store: Store) -> list[Figure]:
-    """Every figure in the store, read sentence by sentence (the rows come sorted by sentence)."""
-    figures = []
-    rows = store.value_facts(FIGURE_KINDS + ("person", "place", "organisation"))
+    """Every figure in the store, read sentence by sentence (the rows come sorted by sentence),
+    each with the names of its article's story."""
+    figures: list[Figure] = []
+    stories: dict[int, set[str]] = {}
+    rows = store.value_facts(FIGURE_KINDS + NAME_KINDS)
     for _, facts in groupby(rows, key=lambda row: row["sentence_id"]):
         facts = list(facts)
+        stories.setdefault(facts[0]["article_id"], set()).update(
+            name for name in (fold(f["label"] or f["text"]) for f in facts if f["kind"] in NAME_KINDS)
+            if name not in _countries_and_continents())
         if any(f["kind"] in FIGURE_KINDS for f in facts):
             figures.extend(figures_of_sentence(facts[0], facts))
+    for figure in figures:
+        figure.story = frozenset(stories[figure.article_id])
     return figures
+
+
+@lru_cache(maxsize=None)
+def _countries_and_continents() -> frozenset[str]:
+    """Places too wide to tell two stories apart ("Deutschland" is in every other article)."""
+    return frozenset(fold(name) for name, kind, *_ in lexicon_rows("places.tsv") if kind in ("land", "kontinent"))
+
+
+def same_story(a: Figure, b: Figure) -> bool:
+    """Whether two figures' articles report the same events: they share most of their names
+    (the taz and ORF on the 2019 summit do; a cup final and a museum opening do not)."""
+    shared = len(a.story & b.story)
+    return shared > 0 and shared > SAME_STORY_SHARE * min(len(a.story), len(b.story))
 
 
 # --------------------------------------------------------------------------
@@ -263,7 +286,7 @@ def same_thing(a: Figure, b: Figure) -> Optional[str]:
     """How two figures of different articles relate ('equal', 'fits', 'differs'), or None."""
     if a.article_id == b.article_id or a.value.kind != b.value.kind:
         return None
-    if not (a.subject & b.subject or _compound_match(a.subject, b.subject)):
+    if not (a.subject & b.subject or _compound_match(a.subject, b.subject)) or not same_story(a, b):
         return None
     if a.names and b.names and not (a.names & b.names):
         return None

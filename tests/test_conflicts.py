@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from quizbot.conflicts import (
@@ -120,3 +122,18 @@ def test_questions_no_longer_backed_by_a_disagreement_are_removed(store):
     store.replace_cross_article_questions(KEY_PREFIX, [])
     assert [q for q in store.questions() if q["answer_type"] == "comparison"] == []
     assert len(store.questions()) == others
+
+
+def test_figures_of_different_stories_are_never_compared(tmp_path):
+    """A cup final's crowd and a museum's visitors, a summit in Rome and one in Wladiwostok:
+    the same kind of figure, but not the same events."""
+    from quizbot.build import build
+    from quizbot.resources import seeds_dir
+
+    fresh = Path(__file__).parent / "articles_fresh"
+    with Store(tmp_path / "mixed.db") as mixed:
+        build([seeds_dir(), fresh, Path(__file__).parent / "articles_factcheck"], mixed)
+        for disagreement in find_disagreements(mixed):
+            files = {article["file"] for article, _ in disagreement.sources()}
+            assert not (files & {p.name for p in fresh.iterdir()}), (disagreement.topic, files)
+        assert "Treffen" in {d.topic for d in find_disagreements(mixed)}  # the real one stays
