@@ -2,8 +2,9 @@
 
 Accuracy, false accepts (a wrong answer counted right, the worst failure) and
 false rejects on the shared development set, on tests/data/grading_cases.jsonl (the
-cases the grader was built on) and on tests/data/grading_heldout.jsonl (written before
-the grader was run on it), then the time to grade one answer. Latency is measured per answer with every
+cases the grader was built on), on tests/data/grading_heldout.jsonl (written before
+the grader was run on it) and on tests/data/grading_fresh.jsonl (written before the grader
+or its docs were read), then the time to grade one answer. Latency is measured per answer with every
 per-answer cache emptied first (the lexicons stay loaded, as in a running quiz).
 """
 
@@ -19,7 +20,7 @@ from rapidfuzz import fuzz
 from quizbot import grading, phonetics, variants
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-SETS = ("grading_dev.jsonl", "grading_cases.jsonl", "grading_heldout.jsonl")
+SETS = ("grading_dev.jsonl", "grading_cases.jsonl", "grading_heldout.jsonl", "grading_fresh.jsonl")
 ROUNDS = 5
 
 
@@ -47,7 +48,8 @@ def _score(judge, cases: list[dict]) -> tuple[float, int, int]:
 
 
 def _empty_caches() -> None:
-    for cached in (grading._quantities, grading._expected_quantity, grading.word_match, phonetics.cologne, variants.key):
+    for cached in (grading._quantities, grading._expected_quantity, grading.word_match, grading._measure_word, grading._tokens,
+                   phonetics.cologne, variants.key):
         cached.cache_clear()
 
 

@@ -122,6 +122,7 @@ def _negations() -> frozenset[str]:
 def _real_words() -> frozenset[str]:
     words = set(lexicon_lines("grading_words.txt")) | set(lexicon_lines("given_names.txt"))
     words |= {row[0] for row in lexicon_rows("places.tsv")} | {row[0] for row in lexicon_rows("roles.tsv")}
+    words |= {spelling for row in lexicon_rows("variants.tsv") for spelling in row if " " not in spelling}  # Iceland
     return frozenset(key(w) for word in words for w in re.split(r"[\s-]+", word) if w)
 
 
@@ -435,8 +436,16 @@ _MONTH_FIRST = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.?\s+([0-3]?\d)(?:st|nd|rd|
 
 
 def _month_first(text: str) -> str:
-    """The English order "April 25, 2019" as "25. April 2019" (the month must be a known one)."""
-    return _MONTH_FIRST.sub(lambda m: f"{m[2]}. {m[1]} {m[3]}" if key(m[1]) in _month_keys() else m[0], text)
+    """The English order "April 25, 2019", "October 3, 1990" as "25. April 2019", "3. Oktober 1990"."""
+    def german(match: re.Match) -> str:
+        month = _english_months().get(key(match[1]), match[1])
+        return f"{match[2]}. {month} {match[3]}" if key(month) in _month_keys() else match[0]
+    return _MONTH_FIRST.sub(german, text)
+
+
+@lru_cache(maxsize=None)
+def _english_months() -> dict[str, str]:
+    return {key(english): german for english, german in lexicon_rows("grading_months_en.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -579,10 +588,31 @@ def _share_of(answer: str) -> Optional[_Share]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _qualifier_forms() -> tuple[tuple[str, str], ...]:
+    """data/qualifiers.tsv as (folded words, canonical), longest first: ("mehr als", "more_than") …"""
+    forms = [(" ".join(_plain(form).split()), canonical) for form, canonical in lexicon_rows("qualifiers.tsv")]
+    return tuple(sorted(forms, key=lambda form: -len(form[0])))
+
+
+def _qualifier_before(text: str, position: int) -> Optional[str]:
+    """The qualifier right before a share in words: "mehr als die Hälfte" -> "more_than"."""
+    before = " " + _plain(text[:position])
+    return next((canonical for form, canonical in _qualifier_forms() if before.endswith(" " + form)), None)
+
+
+def _share_qualifiers_differ(expected_qualifier: Optional[str], given_qualifier: Optional[str]) -> bool:
+    """ "mehr als die Hälfte" or "knapp die Hälfte" is not "die Hälfte"; "rund die Hälfte" is."""
+    strip = lambda q: None if q in (None, "approx", "exactly") else q  # noqa: E731
+    return strip(given_qualifier) is not None and strip(given_qualifier) != strip(expected_qualifier)
+
+
 def _share_grade(expected: Quantity, answer: str, share: _Share, label: str) -> Grade:
     """A share in words for a percentage: "ein Viertel" is 25 Prozent, "ein Drittel" is 33 Prozent."""
     if _negated_before(answer, share.start):
         return _grade("wrong", 0, tr(f"Verneint – laut Artikel »{label}«.", f"Negated – the article says '{label}'."))
+    if _share_qualifiers_differ(expected.qualifier, _qualifier_before(answer, share.start)):
+        return _grade("wrong", 0, tr(f"Laut Artikel »{label}«.", f"The article says '{label}'."))
     percent = float(share.fraction) * 100
     written = re.search(r"[.,](\d+)", expected.text)
     tolerance = 0.5 * 10 ** -(len(written[1]) if written else 0)  # as precise as the article's figure
@@ -611,7 +641,8 @@ def _grade_against_share(share: _Share, expected: str, answer: str) -> Grade:
                                   f"Wrong share: the article says '{expected}'."))
     given = _share_of(answer)
     if given is not None:
-        if _negated_before(answer, given.start):
+        if _negated_before(answer, given.start) or _share_qualifiers_differ(
+                _qualifier_before(expected, share.start), _qualifier_before(answer, given.start)):
             return wrong
         return _grade("correct", 1.0) if given.fraction == share.fraction else wrong
     found = _quantities(learner_notation(answer, _quantities("1 Prozent")[0]))
@@ -815,21 +846,23 @@ class _Token:
 _HYPHENATED = re.compile(r"[^\W_]+(?:[-‐–][^\W_]+)*")
 
 
-def _tokens(text: str) -> list[_Token]:
-    found = []
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    found: list[_Token] = []
     for compound in _HYPHENATED.findall(text):
         for word in _WORD.findall(compound):
             if key(word):
                 found.append(_Token(key(word), word, len(found), key(compound)))
-    return found
+    return tuple(found)
 
 
 def _budget(length: int) -> int:
     return 0 if length <= 4 else 1 if length <= 8 else 2
 
 
-def _is_typo(expected: str, given: str) -> bool:
-    budget = _budget(len(expected))
+def _is_typo(expected: str, given: str, most: int = 2) -> bool:
+    """Within the typo budget of the expected word's length (and at most ``most`` edits)."""
+    budget = min(_budget(len(expected)), most)
     if not budget or expected[0] != given[0]:
         return False
     distance = OSA.distance(expected, given, score_cutoff=budget)
@@ -873,29 +906,34 @@ def word_match(expected: str, given: str) -> Optional[str]:
         # A different real word, except one given name in another spelling (Wladimir/Vladimir, Sergej/Sergei).
         names = _given_names()
         return "phonetic" if sounds_alike and expected in names and given in names else None
-    if _is_typo(expected, given) or any(_is_typo(key(spelling), given) for spelling in group_of(expected)):
-        return "typo"  # "Bejing": a misspelt Beijing is a misspelt Peking
+    if _is_typo(expected, given) or any(_is_typo(key(spelling), given, _budget(len(expected)))
+                                        for spelling in group_of(expected)):
+        return "typo"  # "Bejing": a misspelt Beijing is a misspelt Peking (within Peking's budget)
     if _synonym_parts(expected, given):
         return "variant"
     return "phonetic" if _transliterated(expected, given, sounds_alike) else None
 
 
 @lru_cache(maxsize=None)
-def _part_synonyms() -> tuple[tuple[str, str], ...]:
-    """Words and word parts that mean the same (data/grading_synonyms.tsv), both orders: ("atom", "nuklear") …"""
-    pairs = []
+def _part_synonyms() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """Words and word parts that mean the same (data/grading_synonyms.tsv): a pattern finding any of
+    them, and each one's synonyms ("atom" -> {"nuklear", "kern"})."""
+    others: dict[str, frozenset[str]] = {}
     for row in lexicon_rows("grading_synonyms.tsv"):
-        parts = [key(part) for part in row if part]
-        pairs += [(a, b) for a in parts for b in parts if a != b]
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+        parts = frozenset(key(part) for part in row if part)
+        for part in parts:
+            others[part] = others.get(part, frozenset()) | (parts - {part})
+    return re.compile("|".join(sorted(map(re.escape, others), key=len, reverse=True))), others
 
 
 def _synonym_parts(expected: str, given: str) -> bool:
     """ "Nuklearprogramm" for "Atomprogramm", "Einfuhrzölle" for "Importzölle", "Waffenruhe" for "Waffenstillstand":
     the same word with one listed part said otherwise, the rest equal."""
-    for a, b in _part_synonyms():
-        start = expected.find(a)
-        if start >= 0 and expected[:start] + b + expected[start + len(a):] == given:
+    pattern, others = _part_synonyms()
+    for match in pattern.finditer(expected):
+        before, after = expected[: match.start()], expected[match.end():]
+        if given.startswith(before) and given.endswith(after) and \
+                given[len(before): len(given) - len(after)] in others[match[0]]:
             return True
     return False
 
@@ -929,7 +967,7 @@ def _transliterated(expected: str, given: str, sounds_alike: bool) -> bool:
                for a, b in pairs)
 
 
-def _is_person(expected: str, tokens: list[_Token], answer_type: Optional[str]) -> bool:
+def _is_person(expected: str, tokens: Sequence[_Token], answer_type: Optional[str]) -> bool:
     if answer_type == "person":
         return True
     if answer_type is not None or not 2 <= len(tokens) <= 4:
@@ -955,7 +993,7 @@ def _is_regnal(token: _Token) -> bool:
     return token.index > 0 and bool(token.text) and _REGNAL.fullmatch(token.text) is not None
 
 
-def _family_index(tokens: list[_Token]) -> int:
+def _family_index(tokens: Sequence[_Token]) -> int:
     if tokens[0].key in _surname_first() and len(tokens) > 1:
         return 0
     names = [t for t in tokens if not _is_regnal(t)] or tokens
@@ -977,7 +1015,7 @@ def _is_optional_head(token: _Token) -> bool:
     return token.key in _place_heads() or token.key in _titles() or token.key in _name_forms()
 
 
-def _assign(expected: list[_Token], given: list[_Token]) -> dict[int, tuple[_Token, str]]:
+def _assign(expected: Sequence[_Token], given: Sequence[_Token]) -> dict[int, tuple[_Token, str]]:
     """Each expected word's best learner word (each used once), best matches first."""
     candidates = []
     for e in expected:
@@ -999,6 +1037,8 @@ def _grade_text(expected: str, answer: str, answer_type: Optional[str]) -> Grade
         return _spelling_grade(expected, "exact" if fold(expected) == fold(answer) else "spelling")
     if _same_name(expected, answer) or (_same_name(expected, _content_words(answer)) and not _negated(expected, answer)):
         return _spelling_grade(expected, "variant")  # "EZB", "die UN" for Vereinte Nationen
+    if _misspelt_compound(expected, answer):  # "James-Web-Teleskop": a slip in a short part of a long word
+        return _spelling_grade(expected, "typo")
     whole = _grade_segment(expected, answer, answer_type, strict=True)
     if whole.accepted:
         return whole
@@ -1048,6 +1088,16 @@ def _describes(expected: str, segment: str) -> bool:
 
 
 _ARTICLES = frozenset({"der", "die", "das", "the"})
+
+
+def _misspelt_compound(expected: str, answer: str) -> bool:
+    """One hyphenated word against another, within the typo budget of the whole word: its short parts
+    ("Webb") have no budget of their own, the compound has."""
+    both = expected.strip() + answer.strip()
+    if "-" not in both or any(ch.isspace() or ch.isdigit() for ch in both):  # Covid-18 is not Covid-19
+        return False
+    given = key(answer)
+    return given not in _real_words() and _is_typo(key(expected), given)
 
 
 def _content_words(text: str) -> str:
@@ -1117,8 +1167,8 @@ def _matched_grade(expected: str, assigned: dict[int, tuple[_Token, str]], *, he
     return _spelling_grade(expected, worst)
 
 
-def _grade_person(expected: str, e_tokens: list[_Token], assigned, missing: list[_Token],
-                  extras: list[_Token], wrong: Grade) -> Grade:
+def _grade_person(expected: str, e_tokens: Sequence[_Token], assigned, missing: Sequence[_Token],
+                  extras: Sequence[_Token], wrong: Grade) -> Grade:
     family = e_tokens[_family_index(e_tokens)]
     names_given = [g for g in extras if not _is_title(g) and g.key not in _particles()]
     missing = [t for t in missing if t.key not in _particles()]  # "Sisi", "el-Sisi" for Abdel Fattah al-Sisi
@@ -1142,7 +1192,7 @@ def _grade_person(expected: str, e_tokens: list[_Token], assigned, missing: list
     return _matched_grade(expected, assigned, head_missing=bool(missing))
 
 
-def _same_given_syllables(e_tokens: list[_Token], assigned, names_given: list[_Token]) -> bool:
+def _same_given_syllables(e_tokens: Sequence[_Token], assigned, names_given: Sequence[_Token]) -> bool:
     """Korean and Chinese given names after the family name, read as one word within the typo budget:
     "Jon Un" is a misspelt "Jong Un" (one letter in six), "Jong Il" is another man (two letters)."""
     expected_rest = "".join(t.key for t in e_tokens[1:])
@@ -1151,7 +1201,7 @@ def _same_given_syllables(e_tokens: list[_Token], assigned, names_given: list[_T
     return len(expected_rest) > 4 and _is_typo(expected_rest, given_rest)
 
 
-def _same_digit_order(expected: list[_Token], given: list[_Token]) -> bool:
+def _same_digit_order(expected: Sequence[_Token], given: Sequence[_Token]) -> bool:
     """Numbers inside a text answer keep their order: "1:2" is not "2:1"."""
     e_digits = [t.key for t in expected if t.key.isdigit()]
     g_digits = [t.key for t in given if t.key.isdigit()]
@@ -1170,7 +1220,7 @@ def _negated(expected: str, answer: str) -> bool:
     return any(_is_negation(w) for w in _WORD.findall(answer)) and not any(_is_negation(w) for w in _WORD.findall(expected))
 
 
-def _grade_quote(expected: str, content: list[_Token], g_tokens: list[_Token], wrong: Grade) -> Grade:
+def _grade_quote(expected: str, content: Sequence[_Token], g_tokens: Sequence[_Token], wrong: Grade) -> Grade:
     assigned = _assign(content, [g for g in g_tokens if g.key not in _fillers()] or g_tokens)
     coverage = len(assigned) / len(content)
     if coverage == 1:

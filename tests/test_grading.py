@@ -69,6 +69,19 @@ def test_held_out_set_has_no_false_accepts_and_few_false_rejects():
     assert len(false_rejects) <= 12, false_rejects
 
 
+def test_fresh_set_has_no_false_accepts_and_few_false_rejects():
+    # Written as learners type before the grader, its docs or the other sets were read, in two rounds:
+    # 1159 cases (first run: 6 false accepts, 133 false rejects), then 184 aimed at the rules added for
+    # them (first run: 5 false accepts, 9 false rejects). The false rejects left are mostly knowledge
+    # (Transsib, Berlinale, Leo Messi), synonyms not listed (Gasleitung, Trockenheit) and a bare figure
+    # for a measure ("130" for 130 Kilometer), which stays partial by rule.
+    cases = labelled("grading_fresh.jsonl")
+    assert len(cases) >= 1300 and {"accept", "reject"} == {c["label"] for c in cases}
+    false_accepts, false_rejects = errors(cases)
+    assert false_accepts == []
+    assert len(false_rejects) <= 62, false_rejects
+
+
 def test_the_fuzzy_baseline_fails_where_the_grader_does_not():
     # The issue's own examples: fuzz.ratio >= 80 gets every one of them wrong.
     wrong_but_similar = [("34 Millionen Dollar", "43 Millionen Dollar"), ("34 Millionen Dollar", "3,4 Millionen Dollar")]
@@ -340,6 +353,10 @@ def test_variants_of_an_answer_for_the_accepted_list():
         ("zwei Drittel", "66 %", "wrong"),
         ("zwei Drittel", "ein Drittel", "wrong"),
         ("die Hälfte", "nicht die Hälfte", "wrong"),
+        ("die Hälfte", "mehr als die Hälfte", "wrong"),
+        ("25 Prozent", "mehr als ein Viertel", "wrong"),
+        ("25 Prozent", "etwa ein Viertel", "correct"),
+        ("3. Oktober 1990", "October 3, 1990", "correct"),
         # The figure itself: a strict bound is not it, Prozentpunkte are not Prozent.
         ("140 Tote", "über 140", "partial"),
         ("19 Prozent", "19 Prozentpunkte", "partial"),
@@ -417,6 +434,11 @@ def test_a_bare_figure_answers_a_count_question_but_not_a_measure():
         ("Kernfusion", "Kernspaltung", "word", False),
         ("Peking", "Bejing", "place", True),
         ("1991", "Ende 1991", "year", True),  # more precise than asked
+        # Spellings of other names are other names, and a variant's typo stays within the word's budget.
+        ("Irland", "Iceland", "place", False),
+        ("Prag", "Praia", "place", False),
+        ("James-Webb-Teleskop", "James-Web-Teleskop", "word", True),  # the compound's budget
+        ("Covid-19", "Covid-18", "word", False),
         ("Ende 1991", "Anfang 1991", "year", False),
     ],
 )
