@@ -290,6 +290,8 @@ def word_keys(word: str) -> frozenset[str]:
     """Match keys of a word: folded stems, the irregular stem, synonym groups."""
     folded = _folded(word)
     keys = _stems(folded) | _stems(_without_zu(folded))
+    if word[:1].isupper() and folded.endswith("s") and len(folded) > MIN_STEM - 1:
+        keys.add(folded[:-1])  # a short noun's genitive: "des Bads" - "das Bad"
     irregular = _irregular().get(folded)
     if irregular:
         keys.add(irregular)
@@ -409,6 +411,7 @@ class Value:
     possessor: bool = False  # "Kims Vater", "der Vater von Kim Jong Un": Kim is whose father is meant
     marker: str = ""  # the preposition before the value: "in", "auf", "von"
     role: str = ""  # a person's office as the text gives it: "russischer Präsidentenberater"
+    affiliation: str = ""  # where the article says a person works: "Medizinische Universität Innsbruck"
     clause: int = 0
 
     @property
@@ -545,6 +548,7 @@ def _value_from_fact(text: str, fact: Fact | dict) -> Value:
         name=_name_tokens(get("text")) | _canonical_tokens(extra) if kind in NAME_KINDS else frozenset(),
         marker=marker,
         role=(get("role") or "") if kind == "person" else "",
+        affiliation=(extra.get("affiliation") or "") if kind == "person" else "",
     )
 
 
@@ -1159,6 +1163,7 @@ class Conflict:
     claim: list[Value]  # what the claim says
     evidence: list[Value]  # what the sentence says instead
     stand_in: bool = False  # the claim's person is not named here; another person is
+    affiliation: bool = False  # the person named works elsewhere, as the article says
 
     def says(self) -> str:
         return ", ".join(f"{v.shown} {v.noun_text}" if self._of_another_thing() else v.with_noun
@@ -1443,6 +1448,7 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     # gets wrong ("lobte") may stand in the sentence before the one with the name
     opposites += [(claim.words[i], hit) for i, hit in near.items()
                   if i not in hits and opposite(claim.words[i], hit)]
+    opposites += _another_doer(claim, passage, hits)
     other_time = any(_folded(word.text).startswith(_time_anchors()) and i not in hits and i not in near
                      for i, word in enumerate(claim.words))
     verbs_missing = any(not word.text[:1].isupper() and i not in hits and i not in near
@@ -1457,6 +1463,39 @@ def _share(word: Word, hit: Word) -> float:
         return 1.0
     head = word.text.split("-")[-1]
     return 1.0 if _matches_as_head(Word(head, word.start, word_keys(head)), hit) else 0.5
+
+
+def _another_doer(claim: Passage, passage: Passage, hits: dict[int, Word]) -> list[tuple[Word, Word]]:
+    """ "Das Amtsgericht München wies die Räumungsklage ab" - "Das Amtsgericht München hatte der
+    Räumungsklage stattgegeben, das Landgericht München I wies sie ab": the claim's verb is in
+    another clause, where a noun of the same kind ("…gericht") does it. That noun against the
+    claim's is said against it, as an opposite word is."""
+    verb_clauses = {passage.clause_of(hit.start) for i, hit in hits.items() if claim.words[i].text[:1].islower()}
+    used = {id(hit) for hit in hits.values()}
+    # the rival may be read as a name: "das Landgericht München I"
+    named = [Word(m.group(), value.start + m.start(), word_keys(m.group()))
+             for value in passage.names for m in _WORD.finditer(value.text)]
+    found = []
+    for i, hit in hits.items():
+        word = claim.words[i]
+        if not word.text[:1].isupper() or not verb_clauses or passage.clause_of(hit.start) in verb_clauses:
+            continue
+        rival = next((w for w in passage.words + named if passage.clause_of(w.start) in verb_clauses
+                      and id(w) not in used and w.text[:1].isupper() and _same_kind(word, w)), None)
+        if rival is not None:
+            found.append((word, rival))
+    return found
+
+
+def _same_kind(word: Word, other: Word) -> bool:
+    """Two different compounds with one head: "Amtsgericht" and "Landgericht"."""
+    if word.keys & other.keys:
+        return False
+    mine, theirs = _folded(word.text), _folded(other.text)
+    suffix = 0
+    while suffix < min(len(mine), len(theirs)) and mine[-1 - suffix] == theirs[-1 - suffix]:
+        suffix += 1
+    return suffix >= MIN_COMPOUND_PART and suffix < min(len(mine), len(theirs))
 
 
 def _claim_words_per_clause(claim: Passage, passage: Passage) -> Counter:
@@ -1482,7 +1521,35 @@ def _word_hits(claim: Passage, words: list[Word]) -> dict[int, Word]:
             if hit is not None:
                 hits[index] = hit
                 unused.remove(hit)
+    for index, word in enumerate(claim.words):
+        if index not in hits and word.text[:1].isupper():
+            hit = next((w for w in words if _inside_compound(word, w)), None) or _split_compound(word, words)
+            if hit is not None:
+                hits[index] = hit
     return hits
+
+
+def _inside_compound(word: Word, compound: Word) -> bool:
+    """ "Besuch im Ozeanarium" - "Ozeanariumbesuch": a sentence compound may answer two claim
+    words, its first part and its head."""
+    short, long_ = _folded(word.text), _folded(compound.text)
+    return (compound.text[:1].isupper() and len(short) >= MIN_COMPOUND_PART
+            and len(long_) >= len(short) + MIN_COMPOUND_PART and (long_.startswith(short) or long_.endswith(short)))
+
+
+def _split_compound(word: Word, words: Sequence[Word]) -> Optional[Word]:
+    """ "Landprämie" - "… auf dem Land … eine Prämie": a claim compound whose first part and head
+    are both words of the sentence (the head answers it)."""
+    folded = _folded(word.text)
+    for head in words:
+        if not head.text[:1].isupper():
+            continue
+        stem = next((key for key in head.keys if not key.startswith("~") and len(key) >= MIN_COMPOUND_PART
+                     and folded.endswith(key) and len(folded) > len(key)), None)
+        first = folded[: -len(stem)] if stem else ""
+        if len(first) >= 3 and any(first in w.keys or first.rstrip("s") in w.keys for w in words if w is not head):
+            return head
+    return None
 
 
 def _words_match(word: Word, other: Word, loose: Optional[bool]) -> bool:
@@ -1507,6 +1574,7 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
         # The stored facts leave out bare numbers ("auf eine Milliarde"); read them now.
         evidence.passage = with_bare_numbers(passage)
         result = _place_values(claim, evidence, context, main)
+    _affiliation_differs(result, claim)
     result.missing_nouns = words.missing_nouns
     result.main_clauses = main
     _same_thing_worded_differently(result, claim)
@@ -1704,6 +1772,10 @@ def _place_value(result: Comparison, value: Value, passage: Passage, main: set[i
         elsewhere = [o for o in differing if o.clause not in main]
         differing = clashes or [o for o in differing if o.clause in main or locative]
     in_main = [o for o in differing if o.clause in main]
+    if equal and value.kind == "place":
+        # "Wladiwostok, …, ist nur 130 Kilometer von der Grenze zu Nordkorea entfernt": the claim's
+        # place is named; another in another part ("zu Nordkorea") does not stand for it
+        in_main = [o for o in in_main if o.marker == value.marker]
     if equal and (equal[0].clause in main or not in_main):
         result.matched.append((value, equal[0]))
         if value.role and equal[0].role and _roles_differ(value.role, equal[0].role):
@@ -1738,6 +1810,24 @@ def _place_value(result: Comparison, value: Value, passage: Passage, main: set[i
 def _named_in_a_compound(value: Value, passage: Passage) -> bool:
     """The name is part of a word of the sentence: "Verdi" in "Verdi-Verhandlungsführer"."""
     return any("-" in word.text and value.name <= _name_tokens(word.text) for word in passage.words)
+
+
+def _affiliation_differs(result: Comparison, claim: Passage) -> None:
+    """ "Johanna Reiter forscht an der Universität Zürich" - "… die Neurologin Johanna Reiter von
+    der Medizinischen Universität Innsbruck": the person named here works elsewhere. That
+    conflict stands for the organisation's (a missing one, or another in the sentence)."""
+    for person, found in result.matched:
+        if person.kind != "person" or not found.affiliation:
+            continue
+        works_at = _known_name("organisation", found.affiliation, found.affiliation)
+        if not any(relation(works_at, other) == "equal" for other in result.evidence.passage.names):
+            continue  # said where the sentence names it, not where only the article does
+        for value in claim.values:
+            if value.kind != "organisation" or relation(value, works_at) != "differs":
+                continue
+            result.missing = [v for v in result.missing if v is not value]
+            result.conflicts = [c for c in result.conflicts if value not in c.claim]
+            result.conflicts.append(Conflict([value], [works_at], affiliation=True))
 
 
 def _office(person: Value) -> Value:
@@ -1881,6 +1971,15 @@ def _counts_people(conflict: Conflict) -> bool:
     return any(counts_people(value) for value in conflict.claim)
 
 
+def _is_person_conflict(conflict: Conflict) -> bool:
+    return any(value.kind == "person" for value in conflict.claim)
+
+
+def _person_only_in_article(result: Comparison) -> bool:
+    nearby = {id(v) for v in result.present_nearby}
+    return any(v.kind == "person" and id(v) not in nearby for v in result.present)
+
+
 def _another_pair(result: Comparison) -> bool:
     """One of the claim's people is there, another person stands for the other: unless the
     claim's verbs are there too, the sentence tells of something else ("Moskau und Pjöngjang
@@ -1941,6 +2040,13 @@ def _stance(result: Comparison, claim: Passage) -> str:
             and not result.missing
             and (result.context >= needed or not words_needed or office)
             and (anchors or not result.strangers or not claim.names)
+            # a person the claim names, met only elsewhere in the article: this sentence is about
+            # someone else ("Mehr als 10.000 Nordkoreaner arbeiten noch in Russland" says nothing
+            # of where Andrei Lankow works)
+            and not _person_only_in_article(result)
+            # another person for the claim's: the claim's rarest word must be there too ("Juri
+            # Uschakow ist Berater des russischen Präsidenten" is no claim about Medwedew)
+            and not (_is_person_conflict(result.conflicts[0]) and words_needed and not result.distinctive)
             and not result.other_time
             and not (result.verbs_missing and (_counts_people(result.conflicts[0])
                                                or _another_pair(result)))
@@ -2022,7 +2128,9 @@ def _drop_refutations_off_topic(store: Store, comparisons: list[Comparison]) -> 
 
 
 def _office_differs(comparison: Comparison) -> bool:
-    return any(value.kind == "role" for conflict in comparison.conflicts for value in conflict.claim)
+    """Another office, or another employer, of a person the sentence names."""
+    return any(conflict.affiliation or any(value.kind == "role" for value in conflict.claim)
+               for conflict in comparison.conflicts)
 
 
 def _drop_supports_elsewhere(store: Store, comparisons: list[Comparison]) -> None:
