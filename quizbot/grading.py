@@ -22,7 +22,9 @@ figure is ruled out ("nicht 34" wrong, "34, nicht 43" right). Learner notation
 Words and names, compared word by word in any order after folding case,
 umlauts, ß, hyphens (quizbot.variants.key):
 
-1. equal, or spellings of one name in data/variants.tsv (Kiew/Kyjiw);
+1. equal, or spellings of one name in data/variants.tsv (Kiew/Kyjiw, Munich,
+   ECB), another name in data/organisations.tsv (EZB, UNO), or a form of one
+   given name in data/grading_given_name_forms.tsv (Mike/Michael);
 2. an inflection ending more or less ("Außenministers", "Kanzlerin");
 3. a different real word is never a typo: a word of data/grading_words.txt,
    data/places.tsv, data/given_names.txt or data/roles.tsv that is not the
@@ -34,7 +36,8 @@ umlauts, ß, hyphens (quizbot.variants.key):
    Dschong/Jong), or sounds alike (Kölner Phonetik, quizbot.phonetics) for words
    of 5 letters or more, only with a spelling similarity of at least 70 % and at
    most one vowel changed (Vladivostok passes; Zobel for Säbel, Chomeini for
-   Chamenei do not).
+   Chamenei do not);
+6. one part said otherwise (data/grading_synonyms.tsv: Nuklear-/Atomprogramm).
 
 A person's family name alone is close (Merkel for Angela Merkel) unless it is
 a family name that comes first and is shared by many (Kim, Xi: partial); a
@@ -43,6 +46,8 @@ heads of place names may be missing (Russki for Insel Russki). The answer may
 sit in a sentence ("Ich glaube, es war Wladiwostok"); a list or hedge with a
 wrong candidate is wrong ("Hanoi oder Singapur"), and so is a negated answer.
 Long expected answers (quotes, four words or more) need most of their words.
+A choice may be named in words ("ich nehme b", "die zweite"); docs/grading.md
+has every rule and the lexicon behind it.
 """
 
 from __future__ import annotations

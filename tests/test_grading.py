@@ -439,6 +439,9 @@ def test_a_bare_figure_answers_a_count_question_but_not_a_measure():
         ("Prag", "Praia", "place", False),
         ("James-Webb-Teleskop", "James-Web-Teleskop", "word", True),  # the compound's budget
         ("Covid-19", "Covid-18", "word", False),
+        ("Dürre", "Dürer", "word", False),  # the painter: a real name is never a typo
+        ("Export", "Exporte", "word", True),  # a plural is no other word
+        ("alle zufrieden", "niemand zufrieden", "quote", False),
         ("Ende 1991", "Anfang 1991", "year", False),
     ],
 )
