@@ -12,7 +12,9 @@ The rules, in the order they apply (docs/factcheck.md explains them with example
 2. **Read** the claim with the articles' own extractor (``facts.extract_facts``): its
    *values* are figures (number, unit, scale, qualifier), years, dates and names.
    Capitalised words that the candidate articles know as names count as names too
-   ("Medwedew"). The other content words (not in data/stopwords_de.txt) are its
+   ("Medwedew"); a person's office ("Uschakow ist der russische Außenminister", data/roles.tsv)
+   and a party in a compound ("SPD-Politiker") are read too. The other content words (not in
+   data/stopwords_de.txt) are its
    *context*, compared by light stems (data/lemma_suffixes.txt, data/lemma_irregular.tsv),
    synonym groups (data/synonyms_de.tsv) and compound parts ("Gipfeltreffen" ~ "Treffen"),
    separable verbs ("brach … zusammen") and fixed phrases ("ums Leben", data/phrases_de.tsv),
@@ -34,7 +36,10 @@ The rules, in the order they apply (docs/factcheck.md explains them with example
    ties together must be tied in the sentence ("2001 in Moskau und 2002 in Wladiwostok").
    "Mehr als 10.000" is not 100.000 (``BOUND_FACTOR``); the same figure of another thing
    differs ("2000 Tonnen Reis" - "… Weizen"). A name missing here may stand in the
-   sentence before, or the article.
+   sentence before, or the article. Another office or employer of the person named
+   refutes; so does a swap of who does what to whom (data/directed_verbs.txt: "Kim lobte
+   Putin" - "Kim lobte er", "Moskaus Einladung") and words of a set that exclude each other
+   (weekdays, seasons, kin, ordinal words: data/antonyms_de.tsv).
 6. **Stance of one sentence.** *Supports*: every value matched or nearby, no conflict,
    context ≥ ``SUPPORT_CONTEXT``, words and values together ≥ ``SUPPORT_COVERAGE``, the
    claim's rarest word found (or context ≥ ``STRONG_CONTEXT``), a place "in …" named in
@@ -1955,13 +1960,13 @@ def _place_told(place: Value, result: Comparison, nearby: set[int]) -> bool:
     or the one before), or only the article names the place and it is the article's setting
     ("Die Wahlbeteiligung lag …" in "Anna Berger gewinnt Stichwahl in Regensburg"; checked in
     ``_drop_supports_elsewhere``). A sentence naming the place in another role ("Moskau und
-    Pjöngjang bestätigten …") does not tell it."""
+    Pjöngjang bestätigten …", "die Ergebnisse von Wladiwostok") does not tell it by itself: the
+    setting must then say so too. Where to or from ("Weizen nach Nordkorea schicken") is told
+    by the place named around the sentence in any role."""
     if any(v is place for v in result.present_in_role):
         return True
     if id(place) in nearby and _directions().get(place.marker):
         return True  # where to or from ("Weizen nach Nordkorea schicken") needs no event there
-    # "Die Ergebnisse von Wladiwostok" names the place, not where the meeting was: the article's
-    # setting must say so, as for a sentence that does not name it at all
     result.from_setting.append(place)  # to be found in the article's title or lead (check_claim)
     return True
 

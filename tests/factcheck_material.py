@@ -19,17 +19,24 @@ TESTS = Path(__file__).resolve().parent
 ARTICLES = TESTS / "articles_factcheck"
 CLAIMS = TESTS / "data" / "claims.jsonl"
 HELDOUT2 = TESTS / "data" / "claims_heldout2.jsonl"  # over the samples and ARTICLES, see test_factcheck
+UNSEEN = TESTS / "articles_unseen"
+FRESH = TESTS / "data" / "claims_fresh.jsonl"  # over the samples and UNSEEN, see test_factcheck
 
 
-def build_database(folder: Path) -> Path:
-    """Copy the articles into ``folder`` and ingest them into ``folder/quiz.db``."""
+def build_database(folder: Path, articles: Path = ARTICLES, expected: int = 15) -> Path:
+    """Copy the samples and ``articles`` into ``folder`` and ingest them into ``folder/quiz.db``."""
     shutil.copytree(seeds_dir(), folder / "seeds")
-    shutil.copytree(ARTICLES, folder / "articles")
+    shutil.copytree(articles, folder / "articles")
     path = folder / "quiz.db"
     with Store(path) as store:
         report = build([folder / "seeds", folder / "articles"], store)
-    assert report.new == 15 and not report.skipped, report.skipped
+    assert report.new == expected and not report.skipped, report.skipped
     return path
+
+
+def build_fresh_database(folder: Path) -> Path:
+    """The samples and tests/articles_unseen, for claims_fresh.jsonl."""
+    return build_database(folder, UNSEEN, expected=11)
 
 
 def labelled_claims(path: Path = CLAIMS) -> list[dict]:

@@ -12,7 +12,7 @@ from quizbot.factcheck import (
 )
 from quizbot.store import Store
 
-from tests.factcheck_material import HELDOUT2, build_database, labelled_claims
+from tests.factcheck_material import FRESH, HELDOUT2, build_database, build_fresh_database, labelled_claims
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,24 @@ def test_second_held_out_set_reaches_90_percent_and_no_claim_of_nothing_is_suppo
     for label in ("supported", "refuted", "disputed", "not_found"):
         of_label = [v == row["label"] for v, row in zip(verdicts, rows) if row["label"] == label]
         assert sum(of_label) / len(of_label) >= 0.8, (label, wrong)
+    assert not [row["claim"] for v, row in zip(verdicts, rows) if row["label"] == "not_found" and v == "supported"]
+
+
+def test_fresh_set_reaches_85_percent_and_no_claim_of_nothing_is_supported(tmp_path):
+    """claims_fresh.jsonl (263 claims over the samples and tests/articles_unseen): written before
+    the checker was read; it scored 73.8 % then, and was used to find general causes of errors
+    after. Thresholds below today's figure (90 %), for other helpers' changes to the extractor:
+    85 % overall, 80 % of supported and of refuted claims, 90 % of not_found; no claim the articles
+    do not address called supported. (Its 7 disputed claims are too few for a threshold.)"""
+    rows = labelled_claims(FRESH)
+    assert len(rows) >= 100
+    with Store(build_fresh_database(tmp_path)) as store:
+        verdicts = [check_claim(store, row["claim"]).verdict for row in rows]
+    wrong = [(row["claim"], row["label"], v) for v, row in zip(verdicts, rows) if v != row["label"]]
+    assert 1 - len(wrong) / len(rows) >= 0.85, wrong
+    for label, least in (("supported", 0.8), ("refuted", 0.8), ("not_found", 0.9)):
+        of_label = [v == row["label"] for v, row in zip(verdicts, rows) if row["label"] == label]
+        assert sum(of_label) / len(of_label) >= least, (label, wrong)
     assert not [row["claim"] for v, row in zip(verdicts, rows) if row["label"] == "not_found" and v == "supported"]
 
 
