@@ -455,6 +455,7 @@ class Passage:
     clause_starts: list[int]  # offsets where clauses begin
     negated_clauses: frozenset[int]
     weights: Optional[list[float]] = None  # per word (claims only): rarer words weigh more
+    terms: frozenset[int] = frozenset()  # where concrete things start ("einen Hund", "ein Säbel")
 
     def weight(self, index: int) -> float:
         return self.weights[index] if self.weights and len(self.weights) == len(self.words) else 1.0
@@ -477,8 +478,9 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>|\[/?[A-Za-z#@$][^\[\]]{0,60}\]|\
                      r"|\x1b\[[0-9;?]*[A-Za-z]")  # and terminal colour codes (ANSI)
 # Clauses end at punctuation, and at "und"/"sowie"/"oder" before a number or a
 # lower-case word ("2001 in Moskau und 2002 in Wladiwostok", "… 2000 und traf …"),
-# but not between two names ("Kim und Putin"), nor inside "10,7 Prozent" or "2:1".
-_CLAUSE_BREAK = re.compile(r"(?<!\d)[,:](?!\d)|[;()–—]|\s-\s|\b(?:und|sowie|oder|aber)\s+(?=[0-9a-zäöüß])")
+# but not between two names ("Kim und Putin"), nor inside "10,7 Prozent" or "2:1". A bare "aber"
+# is mostly an adverb ("Putin bestätigte aber auch …"); ", aber" breaks at the comma.
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,:](?!\d)|[;()–—]|\s-\s|\b(?:und|sowie|oder)\s+(?=[0-9a-zäöüß])")
 
 
 def _clause_starts(text: str) -> list[int]:
@@ -608,6 +610,7 @@ def read_passage(text: str, facts: Sequence[Fact | dict]) -> Passage:
     passage = Passage(text, [], [], clause_starts, frozenset())
     values = [_value_from_fact(text, f) for f in facts]
     # quotations and terms ("ein Säbel") are read as words, not as values to compare
+    passage.terms = frozenset(v.start for v in values if v.kind == "term")
     values = [v for v in values if v.kind in COMPARABLE and 0 <= v.start < v.end <= len(text)]
     _mark_relatives(text, values)
     for value in values:
@@ -1141,7 +1144,8 @@ def with_known_names(claim: Passage, known: KnownNames) -> Passage:
     _mark_relatives(claim.text, values)
     kept = [i for i, w in enumerate(claim.words) if id(w) not in named]
     return Passage(claim.text, [claim.words[i] for i in kept], values, claim.clause_starts,
-                   claim.negated_clauses, [claim.weight(i) for i in kept] if claim.weights else None)
+                   claim.negated_clauses, [claim.weight(i) for i in kept] if claim.weights else None,
+                   claim.terms)
 
 
 def with_word_weights(claim: Passage, total: int, counts: dict[str, int]) -> Passage:
@@ -1617,7 +1621,7 @@ def _roles_swapped(claim: Passage, evidence: Evidence, result: Comparison) -> st
     ("Kim lobte Putin" - "Kim lobte er …" after a sentence about Putin), "partial" when only the
     claim's doer is the one it is done to ("Kim hat Putin eingeladen" - "Russland hatte Kim
     eingeladen"), else ""."""
-    if _genitives_swapped(claim, evidence.passage):
+    if _genitives_swapped(claim, evidence.passage) or _markers_swapped(claim, evidence.passage):
         return "full"
     verbs = [w for w in claim.words if w.text[:1].islower() and _folded(w.text).startswith(_directed_verbs())]
     parties = _parties(claim.values)
@@ -1636,6 +1640,22 @@ def _roles_swapped(claim: Passage, evidence: Evidence, result: Comparison) -> st
     if relation(claim_doer, done_to) != "equal" or relation(claim_doer, doer) == "equal":
         return ""
     return "full" if relation(claim_done_to, doer) == "equal" else "partial"
+
+
+def _markers_swapped(claim: Passage, passage: Passage) -> bool:
+    """ "Putin bezeichnete die Gespräche mit Kim als …" - "Kim bezeichnete die Gespräche mit
+    Putin als …": two people of the claim, each where the other stands (the preposition before
+    a name tells its part)."""
+    people = [v for v in claim.names if v.kind == "person"]
+    for first, second in combinations(people, 2):
+        if first.marker == second.marker:
+            continue
+        for found_first in (o for o in passage.names if relation(first, o) == "equal"):
+            for found_second in (o for o in passage.names if relation(second, o) == "equal"):
+                if (found_first is not found_second and found_first.marker == second.marker
+                        and found_second.marker == first.marker):
+                    return True
+    return False
 
 
 def _genitives_swapped(claim: Passage, passage: Passage) -> bool:
@@ -1728,7 +1748,7 @@ def _same_thing_worded_differently(result: Comparison, claim: Passage) -> None:
 def _place_values(claim: Passage, evidence: Evidence, context: float, main: set[int]) -> Comparison:
     result = Comparison(evidence, context, 0.0)
     for value in claim.values:
-        _place_value(result, value, evidence.passage, main, claim.values, evidence)
+        _place_value(result, value, evidence.passage, main, claim.values, evidence, _name_tokens(claim.text))
     disputed = [v for conflict in result.conflicts for v in conflict.evidence]
     result.strangers = any(
         name.clause in main and not any(name is v for v in disputed)
@@ -1751,13 +1771,16 @@ def with_bare_numbers(passage: Passage) -> Passage:
     if not extra:
         return passage
     return Passage(passage.text, passage.words, sorted(passage.values + extra, key=lambda v: v.start),
-                   passage.clause_starts, passage.negated_clauses)
+                   passage.clause_starts, passage.negated_clauses, terms=passage.terms)
 
 def _place_value(result: Comparison, value: Value, passage: Passage, main: set[int],
-                 claim_values: list[Value], evidence: Evidence) -> None:
-    """Sort one claim value into matched, conflicts, bounds, present or missing."""
+                 claim_values: list[Value], evidence: Evidence, claim_tokens: frozenset[str] = frozenset()) -> None:
+    """Sort one claim value into matched, conflicts, bounds, present or missing. A name the claim
+    writes too (``claim_tokens``; "… den engsten Draht zu Baschar al-Assad", not read as a name
+    there) is the claim's, not another one instead."""
     related = [(other, _claim_relation(value, other)) for other in passage.values]
-    related = [(other, how) for other, how in related if how]
+    related = [(other, how) for other, how in related
+               if how and not (how == "differs" and other.kind in NAME_KINDS and other.name <= claim_tokens)]
     if _has_month(value) and any(_has_month(other) for other, _ in related):
         # "Mai 2026" is told by "für Mai 2027 geplant", not by "in der Badesaison 2026"
         related = [(other, how) for other, how in related if _has_month(other) or other.kind != "year"]
@@ -1881,8 +1904,11 @@ def _place_name(result: Comparison, value: Value, passage: Passage, main: set[in
         if any(o.marker in _place_markers() or _genitive_of(o, value) for o in same):
             result.present_in_role.append(value)
         return
-    stand_in = _pronoun_subject(value, passage, main, evidence) or next(
-        (o for o in others if o.kind in ("person", "organisation")), None)
+    # "Im Syrien-Konflikt hat er den engsten Draht zu … Assad": an "er" nobody before names
+    # may be the claim's person; another person after it is no stand-in
+    unresolved = value.kind == "person" and _has_subject_pronoun(passage, main)
+    stand_in = _pronoun_subject(value, passage, main, evidence) or (None if unresolved else next(
+        (o for o in others if o.kind in ("person", "organisation")), None))
     if stand_in:  # "Er besuchte …" after "Putin …"; or the sentence is about another party
         result.conflicts.append(Conflict([value], [stand_in], stand_in=value.kind == "person"))
         return
@@ -1924,12 +1950,13 @@ def _pronoun_subject(value: Value, passage: Passage, main: set[int], evidence: E
     """ "Er besuchte Pjöngjang 2000": for a person, "er" is the first person of the sentence before."""
     if value.kind != "person" or not evidence.before:
         return None
-    pronoun = any(
-        _folded(m.group()) in _PRONOUNS and passage.clause_of(m.start()) in main
-        for m in _WORD.finditer(passage.text)
-    )
     persons = [v for v in evidence.before.names if v.kind == "person"]
-    return persons[0] if pronoun and persons else None
+    return persons[0] if _has_subject_pronoun(passage, main) and persons else None
+
+
+def _has_subject_pronoun(passage: Passage, main: set[int]) -> bool:
+    return any(_folded(m.group()) in _PRONOUNS and passage.clause_of(m.start()) in main
+               for m in _WORD.finditer(passage.text))
 
 
 def _check_bindings(result: Comparison, claim: Passage, passage: Passage) -> None:
@@ -2002,6 +2029,13 @@ def counts_people(value: Value) -> bool:
 @lru_cache(maxsize=None)
 def _people_nouns() -> frozenset[str]:
     return frozenset(key for word in lexicon_lines("people_nouns.txt") for key in word_keys(word))
+
+
+def _misses_a_thing(result: Comparison, claim: Passage) -> bool:
+    """A concrete thing of the claim ("einen Hund", a term of ``facts``) that neither the
+    sentence nor the one before has: "Putin schenkte Kim einen Hund" is not told by "…
+    beschenkten sich gegenseitig mit einem Säbel, und Kim bekam … ein Teeglas-Set"."""
+    return any(word.start in claim.terms for word in result.missing_nouns)
 
 
 def _misses_a_name(result: Comparison, claim: Passage) -> bool:
@@ -2077,7 +2111,7 @@ def _stance(result: Comparison, claim: Passage) -> str:
         ) or (result.context >= REFUTE_CONTEXT and _values_carry(result, claim))
     else:
         supported = result.context >= VALUELESS_SUPPORT_CONTEXT and len(claim.words) >= 2
-    if not supported or _misses_a_name(result, claim) or result.other_time:
+    if not supported or _misses_a_name(result, claim) or result.other_time or _misses_a_thing(result, claim):
         return "related"
     if result.swapped:  # the same words, but who does it to whom the other way round
         return "refutes" if result.swapped == "full" and not result.negation_differs else "related"
