@@ -786,16 +786,21 @@ def read_claim(text: str) -> Passage:
 
 
 _COPULA = re.compile(r"\s+(?:ist|war|wird|wurde|bleibt)\s")
+_COPULA_LAST = re.compile(r"((?:\s+[\w-]+){1,4}?)\s+(?:ist|war|wird|wurde|bleibt)\W*$")
 
 
 def _with_copula_roles(claim: Passage) -> Passage:
-    """ "Juri Uschakow ist der russische Außenminister": the office the claim gives a person
-    (a word ending in a role of data/roles.tsv, among the four words after the verb)."""
+    """ "Juri Uschakow ist der russische Außenminister", "(dass) Juri Uschakow der russische
+    Außenminister ist": the office the claim gives a person (a word ending in a role of
+    data/roles.tsv, among the four words after the verb, or before it at the end)."""
     for value in claim.values:
-        found = _COPULA.match(claim.text, value.end) if value.kind == "person" and not value.role else None
-        if found:
-            following = _WORD.findall(claim.text[found.end():])[:4]
-            value.role = next((word for word in following if _is_role_word(word)), "")
+        if value.kind != "person" or value.role:
+            continue
+        found = _COPULA.match(claim.text, value.end)
+        at_end = None if found else _COPULA_LAST.match(claim.text, value.end)
+        following = (_WORD.findall(claim.text[found.end():])[:4] if found
+                     else _WORD.findall(at_end.group(1)) if at_end else [])
+        value.role = next((word for word in following if _is_role_word(word)), "")
     return claim
 
 

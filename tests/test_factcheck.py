@@ -109,6 +109,15 @@ def test_scale_year_name_and_place_changes_are_refuted(store):
         assert says in result.explanation, (claim, result.explanation)
 
 
+def test_another_office_refutes_before_or_after_the_verb(store):
+    for claim in ("Juri Uschakow ist der russische Außenminister.",
+                  "Stimmt es, dass Juri Uschakow der russische Außenminister ist?"):
+        result = check_claim(store, claim)
+        assert result.verdict == "refuted", claim
+        assert "Präsidentenberater, nicht Außenminister" in result.explanation, result.explanation
+    assert check_claim(store, "Stimmt es, dass Juri Uschakow Präsidentenberater ist?").verdict == "supported"
+
+
 def test_paraphrase_is_supported_with_source_and_sentence(store):
     result = check_claim(store, "Die Ausfuhren sanken 2023 auf 1,56 Billionen Euro.")
     assert result.verdict == "supported" and result.label == "belegt"
