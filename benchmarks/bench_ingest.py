@@ -31,6 +31,14 @@ from pathlib import Path
 os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 phase, folder, db, count = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 files = sorted(folder.glob("*"))[:count]
+
+def peak_mb():
+    # VmHWM is this process's own high-water mark; ru_maxrss would keep the parent's across exec
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 started = time.perf_counter()
 if phase == "floor":
     from quizbot.ingest import parse_article
@@ -54,7 +62,7 @@ else:
               "block_ms": [(b - a) * 10 for a, b in zip(stamps, stamps[1:])]}
 result.update(seconds=time.perf_counter() - started,
               megabytes=sum(p.stat().st_size for p in files) / 2**20,
-              peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+              peak_mb=peak_mb())
 print(json.dumps(result))
 """
 

@@ -52,7 +52,7 @@ from quizbot.factcheck import (
     Passage, Value, counts_people, read_passage, relation, source_name, with_bare_numbers, word_keys,
     _compound_match,
 )
-from quizbot.i18n import tr
+from quizbot.i18n import local_date, tr
 from quizbot.models import Question
 from quizbot.resources import lexicon_rows
 from quizbot.store import Store
@@ -417,8 +417,8 @@ def _questions_for(disagreement: Disagreement) -> list[tuple[int, Question]]:
             kind="choice",
             question=tr(
                 f"{heading}: Die Artikel nennen verschiedene Angaben. "
-                f"Welche Angabe nennt {source_name(article)}?",
-                f"{heading}: the articles differ. Which figure does {source_name(article)} give?",
+                f"Welche Angabe nennt {_short(article)}{_dated(article)}?",
+                f"{heading}: the articles differ. Which figure does {_short(article)}{_dated(article)} give?",
             ),
             answer=answer,
             accepted=[answer],
@@ -451,7 +451,7 @@ def _statement(disagreement: Disagreement, sources: list[tuple[dict, list[Figure
     true = int(key, 16) % 2 == 0
     said_first, said_second = (first_figures, second_figures) if true else (second_figures, first_figures)
     question = tr(
-        f"{_heading(disagreement)}: {_short(first)} nennt {_listed(said_first)}, "
+        f"{_heading(disagreement)}: {_short(first, first=True)} nennt {_listed(said_first)}, "
         f"{_short(second)} {_listed(said_second)}.",
         f"{_heading(disagreement)}: {_short(first)} gives {_listed(said_first)}, "
         f"{_short(second)} {_listed(said_second)}.",
@@ -484,8 +484,24 @@ def _answer_words(truth: bool) -> tuple[str, ...]:
     return next(tuple(row[1:]) for row in lexicon_rows("truefalse_answers.tsv") if row[0] == wanted)
 
 
-def _short(article: dict) -> str:
-    return article.get("source") or f"„{article.get('title') or article.get('file')}“"
+def _short(article: dict, *, first: bool = False) -> str:
+    """The source as the subject of a sentence: "die taz", "DER STANDARD", "der Artikel „…“"
+    (German takes the article data/sources.tsv gives; "Die taz" opening a sentence)."""
+    source = article.get("source")
+    name = source or f"„{article.get('title') or article.get('file')}“"
+    article_word = tr(_source_articles().get(source, "") if source else "der Artikel", "")
+    said = f"{article_word} {name}" if article_word else name
+    return said[0].upper() + said[1:] if first and article_word else said
+
+
+def _dated(article: dict) -> str:
+    date = local_date(article.get("date"))
+    return tr(f" vom {date}", f" of {date}") if date else ""
+
+
+@lru_cache(maxsize=None)
+def _source_articles() -> dict[str, str]:
+    return {source: value for source, kind, value in lexicon_rows("sources.tsv") if kind == "article"}
 
 
 def _distinct_figures(disagreement: Disagreement) -> list[Figure]:

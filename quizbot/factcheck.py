@@ -75,7 +75,7 @@ from rapidfuzz import fuzz
 
 from quizbot.facts import extract_facts, organisations, places, roles
 from quizbot.grading import word_match
-from quizbot.i18n import tr
+from quizbot.i18n import local_date, tr
 from quizbot.models import Article, Fact, Sentence
 from quizbot.numbers import digits_value, find_quantities
 from quizbot.resources import lexicon_lines, lexicon_rows
@@ -2304,18 +2304,10 @@ def _english(prepared: PreparedClaim, claim: Passage, comparisons: list[Comparis
 # --------------------------------------------------------------------------
 
 
-def german_date(iso: Optional[str]) -> str:
-    """ "2019-04-25" -> "25.04.2019" (English: unchanged)."""
-    if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-        return iso or ""
-    year, month, day = iso.split("-")
-    return tr(f"{day}.{month}.{year}", iso)
-
-
 def source_name(article: dict) -> str:
     """ "DER STANDARD vom 25.04.2019", or the title when the source is unknown."""
     name = article.get("source") or f"„{article.get('title') or article.get('file')}“"
-    date = german_date(article.get("date"))
+    date = local_date(article.get("date"))
     return tr(f"{name} vom {date}", f"{name} of {date}") if date else name
 
 
@@ -2330,7 +2322,7 @@ def _as_of(comparison: Comparison, claim_text: str = "") -> str:
     if not row.get("date"):
         return " " + tr(f"Das gilt zum Zeitpunkt des Artikels{said}; sein Datum ist nicht bekannt.",
                         f"That holds as of the article{said}, whose date is not known.")
-    date = german_date(row["date"])
+    date = local_date(row["date"])
     if word:
         return " " + tr(f"Das ist der Stand vom {date}{said}.", f"That is the state of {date}{said}.")
     return " " + tr(f"Das ist der Stand vom {date}, dem Datum des Artikels; heute kann es anders sein.",

@@ -7,6 +7,8 @@ Texts are written where they are used, both languages side by side:
 from __future__ import annotations
 
 import os
+import re
+from typing import Optional
 
 LANGUAGES = ("de", "en")
 _current = os.environ.get("QUIZBOT_LANG", "de") if os.environ.get("QUIZBOT_LANG") in LANGUAGES else "de"
@@ -26,3 +28,13 @@ def language() -> str:
 def tr(de: str, en: str) -> str:
     """The text in the current language."""
     return en if _current == "en" else de
+
+
+def local_date(iso: Optional[str]) -> str:
+    """An article's date as the reader writes it: "2019-04-25" -> "25.04.2019" (English keeps
+    ISO); anything that is no ISO date is returned as given."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", (iso or "").strip())
+    if not match:
+        return iso or ""
+    year, month, day = match.groups()
+    return tr(f"{day}.{month}.{year}", f"{year}-{month}-{day}")

@@ -113,9 +113,9 @@ def _as_text(result) -> str:
 
 
 def _article_line(article: dict) -> str:
-    from quizbot.factcheck import german_date
+    from quizbot.i18n import local_date
 
-    parts = [article.get("source") or article.get("title"), german_date(article.get("date")), article.get("file")]
+    parts = [article.get("source") or article.get("title"), local_date(article.get("date")), article.get("file")]
     return ", ".join(part for part in parts if part)
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Optional
 
-from quizbot.i18n import tr
+from quizbot.i18n import local_date, tr
 from quizbot.numbers import Quantity, parse_number, parse_quantity
 from quizbot.resources import lexicon_rows
 from quizbot.text import normalize_whitespace
@@ -40,12 +40,8 @@ def clean(text: Optional[str]) -> str:
 
 
 def german_date(iso: Optional[str]) -> str:
-    """'2019-04-25' -> '25.04.2019' (English: unchanged ISO); anything else as given."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", (iso or "").strip())
-    if not match:
-        return clean(iso)
-    year, month, day = match.groups()
-    return tr(f"{day}.{month}.{year}", f"{year}-{month}-{day}")
+    """'2019-04-25' -> '25.04.2019' (English: unchanged ISO); anything else as given, cleaned."""
+    return clean(local_date(iso))
 
 
 def article_title(question: dict) -> str:
