@@ -1265,6 +1265,12 @@ def _choice_words() -> frozenset[str]:
     return frozenset(key(w) for w in lexicon_lines("grading_choice_words.txt"))
 
 
+def _numbers_among(options: Sequence[str]) -> bool:
+    """Whether an option is a number, in digits or words ("2019", "vier", "viermal"): then a
+    typed "4" means the number four, not the fourth option."""
+    return any(any(ch.isdigit() for ch in option) or numbers.find_quantities(option) for option in options)
+
+
 def _picked_option(options: Sequence[str], answer: str) -> Optional[int]:
     """The option a learner picked by letter, number or position ("b", "B)", "2", "die zweite", "ich nehme b")."""
     plain = fold(answer).strip()
@@ -1272,7 +1278,7 @@ def _picked_option(options: Sequence[str], answer: str) -> Optional[int]:
     if letter and LETTERS.index(letter[1]) < len(options):
         return LETTERS.index(letter[1])
     number = _NUMBER_ANSWER.match(plain)
-    if number and not any(ch.isdigit() for option in options for ch in option):
+    if number and not _numbers_among(options):
         index = int(number[1]) - 1
         return index if 0 <= index < len(options) else None
     return _option_in_words(options, plain)
@@ -1285,7 +1291,7 @@ def _option_in_words(options: Sequence[str], plain: str) -> Optional[int]:
     for word in words:
         if len(word) == 1 and word in LETTERS[: len(options)]:
             picks.append(LETTERS.index(word))
-        elif word.isdigit() and not any(ch.isdigit() for option in options for ch in option):
+        elif word.isdigit() and not _numbers_among(options):
             picks.append(int(word) - 1)  # "Nummer 2"
         elif numbers.ordinal_value(word) is not None and not word.isdigit():
             picks.append(numbers.ordinal_value(word) - 1)  # "die zweite"
@@ -1335,9 +1341,31 @@ def grade_choice(options: Sequence[str], correct: int, given: str) -> Grade:
     return _grade("wrong", 0, tr(f"Falsch – richtig ist {right}.", f"Wrong – the correct answer is {right}."))
 
 
+@lru_cache(maxsize=None)
+def _truth_vocabulary() -> frozenset[str]:
+    return frozenset(word for phrase, _ in _truth_words() for word in phrase)
+
+
+def _truth_typo(word: str) -> str:
+    """A yes/no word with one slip ("nien", "stimt", "nich") as the word meant; others unchanged.
+    Short words have no budget: "ne", "no", "ja" are too close to each other."""
+    if len(word) < 4 or word in _truth_vocabulary():
+        return word
+    close = sorted(v for v in _truth_vocabulary() if len(v) >= 4 and OSA.distance(word, v, score_cutoff=1) <= 1)
+    if len(close) == 1:
+        return close[0]
+    meanings = {_one_word_meanings().get(v) for v in close}  # "falsh": falsch and false, both say false
+    return close[0] if close and len(meanings) == 1 and None not in meanings else word
+
+
+@lru_cache(maxsize=None)
+def _one_word_meanings() -> dict[str, bool]:
+    return {phrase[0]: meaning for phrase, meaning in _truth_words() if len(phrase) == 1}
+
+
 def _truth(text: str) -> Optional[bool]:
     """What a yes/no answer says: True, False, or None when unclear or both."""
-    words = _plain(text).split()
+    words = [_truth_typo(word) for word in _plain(text).split()]
     meanings = set()
     position = 0
     while position < len(words):

@@ -103,6 +103,7 @@ class MissedQuestion:
     answer: str
     sentence: str
     source: str  # "— Titel, Quelle, 25.04.2019"
+    contested: bool = False  # the learner's objection waits for the teacher
 
     def lines(self) -> list[str]:
         """The question, the learner's and the right answer, the source sentence."""
@@ -111,6 +112,9 @@ class MissedQuestion:
             tr(f"Deine Antwort: {self.given or '(übersprungen)'}", f"Your answer: {self.given or '(skipped)'}"),
             tr(f"Richtig: {self.answer}", f"Right: {self.answer}"),
         ]
+        if self.contested:
+            lines.append(tr("Einspruch eingelegt – deine Lehrkraft entscheidet.",
+                            "Contested – your teacher decides."))
         if self.sentence:
             lines.append(quoted(self.sentence))
         if self.source:
@@ -417,6 +421,7 @@ class _LastAnswer:
     number: int
     question: dict
     accepted: bool  # counted as right: nothing to contest
+    skipped: bool = False  # no answer given: nothing to contest either
 
 
 @dataclass
@@ -903,7 +908,8 @@ class QuizSession:
             return [Message("error", tr(
                 f"Deine Antwort konnte nicht gespeichert werden ({error}). Bitte noch einmal senden.",
                 f"Your answer could not be saved ({error}). Please send it again."), retry=True)]
-        self.last = _LastAnswer(attempt_id, run.position + 1, question, graded.accepted)
+        self.last = _LastAnswer(attempt_id, run.position + 1, question, graded.accepted,
+                                skipped=graded.verdict == "skipped")
         run.position += 1
         run.answered += 1
         run.points += graded.accepted
@@ -994,6 +1000,7 @@ class QuizSession:
                     answer=printable(_shown_answer(question, attempt["expected"] or "")),
                     sentence=printable(question.get("sentence") or ""),
                     source=printable(source_line(question["article"])) if question else "",
+                    contested=bool(attempt["contested"]),
                 ))
         order = {kind: i for i, kind in enumerate(KINDS)}
         return Results(
@@ -1144,6 +1151,11 @@ class QuizSession:
             return [Message("info", tr(
                 f"Frage {self.last.number} zählt schon als richtig – da gibt es nichts einzuwenden.",
                 f"Question {self.last.number} already counts as right – nothing to contest."))]
+        if self.last.skipped:
+            return [Message("info", tr(
+                f"Frage {self.last.number} hast du übersprungen – ohne Antwort gibt es keine Bewertung, "
+                "gegen die du Einspruch einlegen kannst.",
+                f"You skipped question {self.last.number} – without an answer there is no grading to contest."))]
         if reason:
             return self._save_contest(reason)
         self._state_before_contest = self.state
@@ -1154,9 +1166,17 @@ class QuizSession:
             f"Contesting question {self.last.number}: why is your answer right? (empty line cancels)"))]
 
     def _take_contest_reason(self, line: str) -> list[Message]:
+        command, _, argument = line.partition(" ")
+        if _COMMAND_NAMES.get(command.casefold()) == "/einspruch":  # typed again: the reason may follow it
+            if not argument.strip():
+                return [Message("prompt", tr("Bitte die Begründung eintippen (leere Zeile bricht ab).",
+                                             "Please type your reason (an empty line cancels)."))]
+            line = argument.strip()
         self.state = self._state_before_contest
         if not line:
             return [Message("info", tr("Einspruch abgebrochen.", "Contest cancelled."))]
+        if line.startswith("/") and _COMMAND_NAMES.get(command.casefold()):  # another command: no reason
+            return [Message("info", tr("Einspruch abgebrochen.", "Contest cancelled."))] + self._dispatch(line)
         return self._save_contest(line)
 
     def _save_contest(self, reason: str) -> list[Message]:

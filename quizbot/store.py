@@ -202,6 +202,10 @@ def _question_row(row: dict) -> dict:
     }
 
 
+def _casefold(text: Optional[str]) -> Optional[str]:
+    return text.casefold() if isinstance(text, str) else text
+
+
 class Store:
     """A quizbot database file."""
 
@@ -219,6 +223,8 @@ class Store:
             )
             # no sqlite-utils plugins: quizbot uses none, and looking them up scans every
             # installed package's entry points (measured: 10-20 ms on each start)
+            # Python's casefold for names: SQLite's lower() and NOCASE fold ASCII only ("JÜRGEN")
+            conn.create_function("casefold", 1, _casefold, deterministic=True)
             self.db = sqlite_utils.Database(conn, execute_plugins=False)
             self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -564,12 +570,14 @@ class Store:
     # -- learners, sessions, attempts -----------------------------------------
 
     def learner_id(self, name: str) -> int:
-        """The id of the learner with this name, created on first use."""
-        row = self.db.execute("select id from learners where name = ?", [name]).fetchone()
+        """The id of the learner with this name, created on first use. Case does not make
+        another learner: "lena" is the Lena who played before, and keeps that spelling."""
+        query = "select id from learners where casefold(name) = ? order by id limit 1"
+        row = self.db.execute(query, [name.casefold()]).fetchone()
         if row:
             return row[0]
         with self.write() as db:
-            row = db.execute("select id from learners where name = ?", [name]).fetchone()
+            row = db.execute(query, [name.casefold()]).fetchone()
             if row:
                 return row[0]
             return db["learners"].insert({"name": name, "created_at": now()}).last_pk
@@ -642,7 +650,9 @@ class Store:
             ("t.session_id", session_id), ("t.learner_id", learner_id), ("t.quiz_id", quiz_id)
         )
         return self._rows(
-            "select t.*, l.name as learner, q.kind, q.answer_type from attempts t "
+            "select t.*, l.name as learner, q.kind, q.answer_type, "
+            "exists(select 1 from contests c where c.attempt_id = t.id and c.status = 'open') as contested "
+            "from attempts t "
             "join learners l on l.id = t.learner_id left join questions q on q.id = t.question_id"
             f"{where} order by t.id",
             params,

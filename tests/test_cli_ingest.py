@@ -95,6 +95,17 @@ def test_nothing_ingested_is_an_error_without_traceback(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_only_missing_paths_or_a_missing_folder_make_no_database(tmp_path):
+    db = tmp_path / "q.db"
+    result = run("ingest", str(tmp_path / "fehlt.txt"), "--db", str(db))
+    assert result.exit_code == 1 and result.stderr.strip() == f"quizbot: nicht gefunden: {tmp_path / 'fehlt.txt'}"
+    assert not db.exists()
+    typo = tmp_path / "Klase" / "q.db"
+    result = run("ingest", str(FIXTURES / "sz_exoplanet.txt"), "--db", str(typo))
+    assert result.exit_code == 1 and result.stderr.startswith(f"quizbot: Ordner nicht gefunden: {typo.parent}")
+    assert not typo.parent.exists()
+
+
 def test_a_folder_without_articles_says_so(tmp_path):
     (tmp_path / "leer").mkdir()
     (tmp_path / "leer" / "bild.png").write_bytes(b"\x89PNG")
@@ -173,11 +184,11 @@ def test_choice_and_truefalse_are_shown_readably(tmp_path):
         store.save_article(article, [Sentence(index=0, paragraph=0, text=sentence, end=len(sentence))], [], questions)
     result = run("questions", "--db", str(db), env={"COLUMNS": "160"})
     lines = [line.strip() for line in result.stdout.splitlines()]
-    assert "Pokalfinale in Berlin (pokal.txt · Sportecho · 2024-05-25) – 2 Fragen" in lines
+    assert "Pokalfinale in Berlin (pokal.txt · Sportecho · 25.05.2024) – 2 Fragen" in lines
     for option in ("a) 47.000", "b) 74.000", "c) 60.000", "d) 84.000"):
         assert any(line.startswith(option) or f" {option}" in line for line in lines), option
-    assert "falsch – 74.000 Zuschauer" in result.stdout
-    assert "Auswahl" in result.stdout and "wahr/falsch" in result.stdout
+    assert "nein (stimmt nicht) – 74.000 Zuschauer" in result.stdout
+    assert "Auswahl" in result.stdout and "ja/nein" in result.stdout
 
 
 def test_questions_for_an_unknown_article_is_a_clear_error(sample_db):

@@ -170,3 +170,23 @@ def test_output_file_is_replaced_whole(tmp_path):
     assert run("grade", "--batch", str(tmp_path / "dev.jsonl"), "-o", str(out)).exit_code == 0
     assert "old content" not in out.read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("content, message", [
+    (bytes(range(256)) * 4, "Binärdatei, kein Text"),
+    (b"%PDF-1.7\n\x81\x8d binary", "kein Text, sondern eine PDF-Datei"),
+])
+def test_batch_of_a_binary_file_is_refused_in_one_line(tmp_path, content, message):
+    batch = tmp_path / "answers.jsonl"
+    batch.write_bytes(content)
+    result = run("grade", "--batch", str(batch))
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_batch_from_utf16_excel_export(tmp_path):
+    sheet = tmp_path / "answers.csv"
+    sheet.write_bytes("expected\tgiven\r\nWladiwostok\tVladivostok\r\n".encode("utf-16"))
+    result = run("grade", "--batch", str(sheet), "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["accepted"] is True

@@ -242,6 +242,14 @@ def test_multiple_choice_by_letter_number_or_text():
         grade("Peking", "a", answer_type="choice", choices=["Hanoi", "Seoul"])
 
 
+@pytest.mark.parametrize("options", [["zwei", "drei", "vier", "fünf"], ["zweimal", "dreimal", "viermal", "fünfmal"]])
+def test_a_digit_is_the_number_when_the_options_are_number_words(options):
+    # "4" for the option "vier" is the number four, not the fourth option (that is "fünf").
+    assert grade_choice(options, 2, "4").verdict == "correct"
+    assert grade_choice(options, 2, "3").verdict == "wrong"
+    assert grade_choice(options, 2, "c").verdict == "correct"
+
+
 @pytest.mark.parametrize(
     "given, verdict",
     [("ich nehme b", "correct"), ("die zweite", "correct"), ("die zweite Antwort", "correct"), ("Nummer 2", "correct"),
@@ -261,9 +269,14 @@ def test_a_choice_said_in_words(given, verdict):
     [("ja", True), ("Ja!", True), ("stimmt", True), ("wahr", True), ("richtig", True), ("j", True),
      ("true", True), ("yes", True), ("nein", False), ("stimmt nicht", False), ("falsch", False), ("n", False),
      ("false", False), ("no", False), ("Nein, das stimmt nicht.", False), ("nicht falsch", True), ("unwahr", False),
-     ("ne", False), ("trifft nicht zu", False)],
+     ("ne", False), ("trifft nicht zu", False),
+     # one slip in a longer yes/no word is forgiven, as the chat's welcome promises
+     ("nien", False), ("stimt", True), ("stimmt nich", False), ("falsh", False), ("richitg", True), ("jaein", None)],
 )
 def test_true_false(given, said):
+    if said is None:  # "jaein" (yes-and-no): not understood, not counted either way
+        assert grade_truefalse(True, given).unclear and grade_truefalse(False, given).unclear
+        return
     assert grade_truefalse(True, given).accepted is said
     assert grade_truefalse(False, given).accepted is not said
 

@@ -57,6 +57,16 @@ def test_a_name_typed_in_the_chat_is_stored_clean(tmp_path):
     assert learners(db) == ["Dörte"]
 
 
+def test_a_name_in_another_case_is_the_same_learner(tmp_path):
+    db = build_quiz_db(tmp_path / "quiz.db")
+    store = Store(db)
+    for typed in ("Jürgen", "jürgen", "JÜRGEN", " jürgen "):
+        session = QuizSession(store, QuizOptions(count=1, seed=1), None)
+        session.start()
+        session.handle(typed)
+    assert learners(db) == ["Jürgen"]  # the first spelling stays
+
+
 def test_a_10000_character_name_in_the_chat_is_asked_again(tmp_path):
     db = build_quiz_db(tmp_path / "quiz.db")
     session = QuizSession(Store(db), QuizOptions(count=1, seed=1), None)

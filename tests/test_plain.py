@@ -132,3 +132,14 @@ def test_ingested_articles_can_be_played_end_to_end(tmp_path):
     assert "0 von 3 richtig" in text and "Die 3 verpassten Fragen jetzt wiederholen? (ja/nein)" in text
     assert "Danke fürs Mitmachen" in text
     assert rows(db, "select status from sessions") == [("finished",)]
+
+
+def test_lang_en_alone_opens_the_chat_and_is_understood_after_the_command(db):
+    alone = subprocess.run([sys.executable, "-m", "quizbot", "--lang", "en"], input=b"anna\n",
+                           capture_output=True, timeout=60, env={**os.environ, "QUIZBOT_DB": str(db)})
+    assert alone.returncode == 0, alone.stderr.decode()
+    assert "Question 1 of" in out(alone) and "Frage" not in out(alone)
+    after = quizbot("play", "--plain", "--count", "1", "--seed", "1", "--learner", "anna", "--db", str(db),
+                    "--lang", "en", stdin="/end\n")
+    assert after.returncode == 0, after.stderr.decode()
+    assert "Question 1 of 1" in out(after)

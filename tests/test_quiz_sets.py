@@ -248,12 +248,20 @@ def test_quiz_and_a_selection_do_not_go_together(tmp_path):
 def test_delete_asks_when_learners_played_and_keeps_their_answers(tmp_path):
     db = classroom_db(tmp_path)
     play(db, "Anna", *RIGHT)
-    declined = run("quiz", "delete", "7b", "--db", str(db), input="n\n")
-    assert declined.exit_code == 1 and rows(db, "select count(*) from quizzes") == [(1,)]
+    for answer in ("n\n", "\n", "nö\n", ""):
+        declined = run("quiz", "delete", "7b", "--db", str(db), input=answer)
+        assert declined.exit_code == 1 and rows(db, "select count(*) from quizzes") == [(1,)]
+        assert "[j/N]" in declined.stderr and "Traceback" not in declined.stderr
+    assert "Nicht gelöscht: „7b“ bleibt." in declined.stderr or "Abgebrochen" in declined.stderr
+    assert run("quiz", "delete", "7b", "--db", str(db), input="ja\n").exit_code == 0  # German yes
+    assert rows(db, "select count(*) from quizzes") == [(0,)]
+    run("quiz", "create", "7b", "--question", str(question_ids(db, "wx-cloze-year")[0]), "--db", str(db))
+    play(db, "Anna", *RIGHT)
+    answered = rows(db, "select count(*) from attempts")[0][0]
     deleted = run("quiz", "delete", "7b", "--yes", "--db", str(db))
     assert deleted.exit_code == 0 and deleted.output == "Quiz „7b“ gelöscht.\n"
     assert rows(db, "select count(*) from quizzes") == [(0,)]
-    assert rows(db, "select count(*), count(quiz_id) from attempts") == [(4, 0)]  # kept, unlinked
+    assert rows(db, "select count(*), count(quiz_id) from attempts") == [(answered, 0)]  # kept, unlinked
     # a new quiz set of the same name starts empty
     run("quiz", "create", "7b", "--question", str(question_ids(db, "wx-cloze-year")[0]), "--db", str(db))
     assert run("quiz", "list", "--db", str(db)).output.splitlines()[1].split()[:4] == ["7b", "1", "0", "0"]

@@ -337,6 +337,42 @@ def test_contest_with_reason_inline_and_asked_for(db):
     assert session.current["key"] == "wx-cloze-year"  # the open question stayed open
 
 
+def test_a_skipped_question_cannot_be_contested(db):
+    session = session_on(db, "eco-open-amount", "wx-open-temp")
+    session.start()
+    session.handle("/überspringen")
+    reply = session.handle("/einspruch Ich wusste es doch.")
+    assert reply[0].text.startswith("Frage 1 hast du übersprungen")
+    with Store(db) as store:
+        assert store.contests() == []
+
+
+def test_a_command_while_the_reason_is_asked_is_no_reason(db):
+    session = session_on(db, "eco-open-amount", "wx-open-temp")
+    session.start()
+    session.handle("fünf Millionen")
+    session.handle("/einspruch")
+    again = session.handle("/einspruch")  # typed twice: still waiting for the reason
+    assert again[0].text.startswith("Bitte die Begründung eintippen") and session.state == "contest"
+    session.handle("/einspruch Ich meinte 500 Millionen.")  # the reason after the command is taken
+    session.handle("/einspruch")
+    other = session.handle("/punkte")  # another command cancels and is done
+    assert other[0].text == "Einspruch abgebrochen." and len(other) > 1 and session.state == "question"
+    with Store(db) as store:
+        assert [c["reason"] for c in store.contests()] == ["Ich meinte 500 Millionen."]
+
+
+def test_the_results_say_which_missed_answers_are_contested(db):
+    session = session_on(db, "eco-open-amount", "wx-open-temp")
+    session.start()
+    session.handle("fünf Millionen")
+    session.handle("/einspruch Ich meinte 500 Millionen.")
+    said = session.handle("20 Grad")
+    results = next(m.results for m in said if m.kind == "results")
+    assert [m.contested for m in results.missed] == [True, False]
+    assert "Einspruch eingelegt – deine Lehrkraft entscheidet." in results.missed[0].lines()
+
+
 def test_score_help_and_unknown_command(db):
     session = session_on(db, "eco-open-amount", "wx-open-temp")
     session.start()

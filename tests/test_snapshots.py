@@ -53,7 +53,7 @@ def test_wrong_answer_with_evidence(snap_compare, db):
 def test_results_screen(snap_compare, db):
     app = app_on(db, "eco-open-amount", "wx-cloze-year")
     assert snap_compare(app, terminal_size=(80, 24),
-                        run_before=typing("500 Millionen Euro", "1900"))
+                        run_before=typing("500 Millionen Euro", "1900", ""))
 
 
 def test_light_theme_truefalse(snap_compare, db):

@@ -46,6 +46,16 @@ async def say(pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def to_results(pilot) -> None:
+    """After the last answer: its verdict stays in view until Enter brings the results."""
+    assert not isinstance(pilot.app.screen, ResultsScreen)
+    assert messages(pilot.app)[-1].text == "Das war die letzte Frage. Enter zeigt das Ergebnis."
+    assert pilot.app.chat.answer_input.placeholder == "Enter zeigt das Ergebnis"
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ResultsScreen)
+
+
 def messages(app: QuizApp, kind: str | None = None) -> list:
     return [w.message for w in app.chat.query(ChatMessage) if kind is None or w.message.kind == kind]
 
@@ -88,7 +98,8 @@ async def test_whole_flow_right_close_wrong_hint_skip_contest(db):
         await say(pilot, "/einspruch Ich habe mich nur vertippt.")
         assert "ist gespeichert" in messages(app, "contest")[-1].text
         await say(pilot, "/überspringen")
-        assert isinstance(app.screen, ResultsScreen)
+        assert messages(app, "verdict")[-1].verdict == "skipped"
+        await to_results(pilot)
     assert attempts(db) == [
         ("500 Millionen Euro", "correct", 1, 0), ("Cotbus", "close", 1, 0),
         ("3470", "wrong", 0, 1), ("", "skipped", 0, 0),
@@ -139,8 +150,9 @@ async def test_results_screen_then_repeat_the_missed(db):
         await started(app, pilot)
         await say(pilot, "500 Millionen Euro")
         await say(pilot, "1900")
+        assert messages(app, "verdict")[-1].verdict == "wrong"  # the last verdict is read first
+        await to_results(pilot)
         screen = app.screen
-        assert isinstance(screen, ResultsScreen)
         text = screen_text(screen)
         assert "1 von 2 richtig" in text and "Lückentext:    0 von 1" in text
         assert "Deine Antwort: 1900" in text and "Richtig: 1893" in text
@@ -151,7 +163,7 @@ async def test_results_screen_then_repeat_the_missed(db):
         assert not isinstance(app.screen, ResultsScreen)
         assert messages(app)[-1].title == "Frage 1 von 1 · Lückentext"
         await say(pilot, "1893")
-        assert isinstance(app.screen, ResultsScreen)
+        await to_results(pilot)
         await pilot.click("#quit")
         await pilot.pause()
     assert app.return_value == ["Ergebnis: 1 von 1 richtig. Bis zum nächsten Mal!"]
@@ -199,7 +211,7 @@ async def test_markup_and_escape_codes_in_articles_show_literally(db):
         assert any("Titel [bold]fett[/] rot, Quelle [/], 02.01.2024" in s for s in shown)
         assert any("„Der Befehl [bold]x[/] und ein [/] stehen wörtlich im Text  rot.“" in s for s in shown)
         assert app.chat.query(LearnerMessage).last().content.plain == "[/] "
-        assert isinstance(app.screen, ResultsScreen)  # got there without a markup error
+        await to_results(pilot)  # got there without a markup error
 
 
 async def test_completion_of_commands_with_tab(db):
@@ -407,6 +419,7 @@ async def test_review_brings_back_what_was_missed(db):
         await started(app, pilot)
         await say(pilot, "500 Millionen Euro")
         await say(pilot, "1900")
+        await to_results(pilot)
         await pilot.press("n")
         await pilot.pause()
     review = app_on(db, review=True)
@@ -415,7 +428,7 @@ async def test_review_brings_back_what_was_missed(db):
         assert header(review.chat) == "quizbot · Wiederholung  —  Frage 1 von 1 · 0 Punkte"
         assert messages(review)[-1].text.startswith("Die Aufzeichnungen begannen im Jahr ____.")
         await say(pilot, "1893")
-        assert isinstance(review.screen, ResultsScreen)
+        await to_results(pilot)
 
 
 async def test_markup_and_escape_codes_in_the_name_show_literally(db):
@@ -449,3 +462,26 @@ async def test_light_and_dark_theme(db):
         assert app.theme == "textual-light"
         await pilot.press("ctrl+t")
         assert app.theme == "textual-dark"
+
+
+async def test_ctrl_c_says_how_to_quit_in_german(db):
+    app = app_on(db, "eco-open-amount")
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        app.set_focus(None)  # a focused input may take Ctrl+C for copying
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        said = [(n.title, n.message) for n in app._notifications]
+        assert said == [("Beenden?", "Zum Beenden Strg+Q drücken (oder /ende). Alles ist gespeichert.")]
+        assert app.is_running
+
+
+async def test_a_long_title_is_shortened_so_the_progress_shows(db):
+    app = app_on(db, "eco-open-amount", "eco-choice-person")  # one article: its title is the quiz's title
+    async with app.run_test(size=(60, 24)) as pilot:
+        await started(app, pilot)
+        line = header(app.chat)
+        assert line.endswith("…  —  Frage 1 von 2 · 0 Punkte") and len(line) <= 58
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert "…" not in header(app.chat) and header(app.chat).endswith("—  Frage 1 von 2 · 0 Punkte")

@@ -8,9 +8,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Optional
 
+import click
+
 from quizbot.cli import UserError
 from quizbot.i18n import tr
 from quizbot.store import Store, StoreError
+
+
+_YES = frozenset({"j", "ja", "y", "yes"})
+
+
+def confirm(question: str) -> bool:
+    """Ask on stderr; "j", "ja", "y" and "yes" say yes, anything else (or Enter) says no."""
+    try:
+        answer = click.prompt(f"{question} [{tr('j/N', 'y/N')}]", default="", show_default=False, err=True)
+    except click.Abort:  # the input ended (or Ctrl+C): that is no
+        click.echo(err=True)
+        return False
+    return answer.strip().casefold() in _YES
 
 
 def open_store(db_path: Optional[str], *, create: bool = False) -> Store:
@@ -32,8 +47,9 @@ def open_store(db_path: Optional[str], *, create: bool = False) -> Store:
                 f"Datenbank nicht gefunden: {path} – zuerst Artikel einlesen: quizbot ingest ARTIKEL… --db {path}",
                 f"database not found: {path} – ingest articles first: quizbot ingest ARTICLE… --db {path}",
             ))
-        if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if create and not path.parent.is_dir():  # a mistyped folder is not made silently
+            raise UserError(tr(f"Ordner nicht gefunden: {path.parent} (für die Datenbank {path.name})",
+                               f"folder not found: {path.parent} (for the database {path.name})"))
         return Store(path, create=create)
     except StoreError as error:
         raise UserError(tr(f"Datenbank nicht nutzbar: {error}", f"database not usable: {error}")) from error

@@ -26,6 +26,7 @@ from quizbot.cli import UserError, cli
 from quizbot.cli.common import write_atomically
 from quizbot.grading import ANSWER_TYPES, Grade, GradingError, grade
 from quizbot.i18n import tr
+from quizbot.ingest import IngestError, decode
 
 # CSV header names (folded to lowercase) for each field; the first is written in new files.
 _COLUMNS = {
@@ -127,9 +128,9 @@ def _read_text(path: Path) -> str:
     except OSError as error:
         raise UserError(tr(f"Datei nicht lesbar: {path}: {error.strerror}", f"cannot read {path}: {error.strerror}")) from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")  # a worksheet saved by Excel on Windows
+        return decode(data)  # the article decoder: a worksheet saved by Excel on Windows is CP1252 or UTF-16
+    except IngestError as error:
+        raise UserError(f"{path}: {error}") from None
 
 
 def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | _BadLine]]:

@@ -12,7 +12,7 @@ import click
 from quizbot.cli import UserError, cli, db_option
 from quizbot.cli.common import open_store, write_atomically
 from quizbot.exports import FORMATS, exporter
-from quizbot.i18n import tr
+from quizbot.i18n import local_date, tr
 from quizbot.session import KINDS, printable
 from quizbot.store import StoreError
 
@@ -30,7 +30,7 @@ def _kind_label(kind: str) -> str:
         "open": tr("offen", "open"),
         "cloze": tr("Lücke", "cloze"),
         "choice": tr("Auswahl", "choice"),
-        "truefalse": tr("wahr/falsch", "true/false"),
+        "truefalse": tr("ja/nein", "yes/no"),  # as the chat asks it: "Ja/Nein-Frage"
     }
     return labels.get(kind, kind)
 
@@ -52,6 +52,10 @@ def ingest(paths: tuple[Path, ...], db_path: Optional[str], quiet: bool) -> None
     """
     from quizbot.build import build
 
+    missing = [path for path in paths if not path.expanduser().exists()]
+    if len(missing) == len(paths):  # nothing to read: no database is made for nothing
+        raise UserError(tr(f"nicht gefunden: {', '.join(map(str, missing))}",
+                           f"not found: {', '.join(map(str, missing))}"))
     with open_store(db_path, create=True) as store:
         try:
             with _ProgressBar() as progress:
@@ -210,7 +214,7 @@ def _print_table(found: list[dict]) -> None:
 
 
 def _article_heading(article: dict, count: int) -> str:
-    details = " · ".join(str(v) for v in (article["file"], article["source"], article["date"]) if v)
+    details = " · ".join(str(v) for v in (article["file"], article["source"], local_date(article["date"])) if v)
     return f"{article['title']} ({details}) – " + _count(count, ("Frage", "Fragen"), ("question", "questions"))
 
 
@@ -226,9 +230,9 @@ def _answer_cell(question: dict) -> str:
     if question["kind"] != "truefalse":
         return question["answer"]
     if question.get("correct"):
-        return tr("wahr", "true")
+        return tr("ja (stimmt)", "yes (true)")
     correction = question.get("correction")
-    verdict = tr("falsch", "false")
+    verdict = tr("nein (stimmt nicht)", "no (false)")
     return f"{verdict} – {correction}" if correction else verdict
 
 

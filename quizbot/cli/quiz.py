@@ -9,7 +9,7 @@ from typing import Optional
 import click
 
 from quizbot.cli import UserError, cli, db_option
-from quizbot.cli.common import open_store
+from quizbot.cli.common import confirm, open_store
 from quizbot.i18n import tr
 from quizbot.quizzes import QuizSet, QuizSetError, create_quiz, delete_quiz, load_quiz
 from quizbot.session import KINDS, format_date, printable, source_line
@@ -155,9 +155,11 @@ def delete(name: str, db_path: Optional[str], yes: bool) -> None:
         made = _load(store, name)
         played = sum(1 for s in store.quiz_sessions(made.id) if s["status"] != "abandoned")
         if played and not yes:
-            click.confirm(tr(f"{played} Lernende haben „{made.name}“ gespielt; ihr Bericht geht verloren. Löschen?",
-                             f"{played} learners played '{made.name}'; its report will be lost. Delete?"),
-                          abort=True, err=True)
+            if not confirm(tr(f"{played} {'Person hat' if played == 1 else 'Personen haben'} „{made.name}“ gespielt; "
+                              f"der Bericht geht verloren. Löschen?",
+                              f"{played} {'learner' if played == 1 else 'learners'} played '{made.name}'; "
+                              f"its report will be lost. Delete?")):
+                raise UserError(tr(f"Nicht gelöscht: „{made.name}“ bleibt.", f"Not deleted: '{made.name}' stays."))
         delete_quiz(store, made.name)
     click.echo(tr(f"Quiz „{made.name}“ gelöscht.", f"Quiz '{made.name}' deleted."))
 

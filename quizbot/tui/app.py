@@ -48,6 +48,7 @@ class QuizApp(App[list[str]]):
         self._first_start = first_start  # the sample database is built before the quiz can begin
         self.session: QuizSession | None = None
         self.failure: str | None = None  # why the quiz could not start (printed again on exit)
+        self._results_waiting: ResultsScreen | None = None  # shown at the next Enter
         self.chat = ChatScreen()
         self.theme = "textual-light" if light else "textual-dark"
 
@@ -110,6 +111,10 @@ class QuizApp(App[list[str]]):
 
         ``shown`` is what the log shows for it (a button's label instead of its letter).
         """
+        if self._results_waiting is not None:
+            screen, self._results_waiting = self._results_waiting, None
+            self.push_screen(screen)
+            return
         if self.session is None or self.session.done:
             if self.session is not None or self.failure:
                 self.exit(self.parting_words())
@@ -136,7 +141,14 @@ class QuizApp(App[list[str]]):
         log.add(messages if results is None else messages[: results + 1], learner_line)
         if results is not None:
             log.retire_options()
-            self.push_screen(ResultsScreen(messages[results], messages[results + 1:]))
+            screen = ResultsScreen(messages[results], messages[results + 1:])
+            if any(m.kind == "verdict" for m in messages[:results]):
+                # the last answer's verdict and source are read first; Enter brings the results
+                self._results_waiting = screen
+                log.add([Message("info", tr("Das war die letzte Frage. Enter zeigt das Ergebnis.",
+                                            "That was the last question. Press Enter for the results."))])
+            else:
+                self.push_screen(screen)
         session = self.session
         if session is None:
             return
@@ -145,6 +157,8 @@ class QuizApp(App[list[str]]):
         # after the log's layout pass, so the verdict is not held back a frame by the header
         self.call_after_refresh(self.chat.query_one(QuizHeader).show, session.title, session.status)
         placeholder = tr("Enter beendet quizbot", "Enter quits quizbot") if session.done else session.placeholder
+        if self._results_waiting is not None:
+            placeholder = tr("Enter zeigt das Ergebnis", "Enter shows the results")
         if self.chat.answer_input.placeholder != placeholder:
             self.chat.answer_input.placeholder = placeholder
 
@@ -156,6 +170,11 @@ class QuizApp(App[list[str]]):
 
     async def action_quit(self) -> None:
         self.exit(self.parting_words())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual says how to quit, in English; say it in the learner's language."""
+        self.notify(tr("Zum Beenden Strg+Q drücken (oder /ende). Alles ist gespeichert.",
+                       "Press Ctrl+Q (or type /quit) to quit. Everything is saved."), title=tr("Beenden?", "Quit?"))
 
     # -- looks and size ------------------------------------------------------
 

@@ -217,7 +217,8 @@ class ReviewApp(App[None]):
             detail.update("")
             return
         lines: list[str | tuple[str, str]] = [
-            (kind_label(question["kind"]), "bold"), (f"  ({question['key']})", "dim"), "\n",
+            # the number "quizbot questions edit ID" takes
+            (kind_label(question["kind"]), "bold"), (f"  · {tr('Nr.', 'ID')} {question['id']}", "dim"), "\n",
             printable(question["question"]), "\n",
             (tr("Antwort: ", "Answer: "), "bold"), printable(self._answer(question)),
         ]
@@ -257,6 +258,11 @@ class ReviewApp(App[None]):
         if action == "quit" and self.editing is not None:
             return False  # q is a letter of the text being typed
         return True
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual says how to quit, in English; say it in the teacher's language."""
+        self.notify(tr("Zum Beenden q drücken. Jede Änderung ist schon gespeichert.",
+                       "Press q to quit. Every change is already saved."), title=tr("Beenden?", "Quit?"))
 
     def action_edit(self, field: str) -> None:
         question = self.current

@@ -70,11 +70,25 @@ class QuizHeader(Static):
     (measured: +30 ms per answer); this one repaints only itself.
     """
 
+    SEPARATOR = "  —  "
+
+    _shown = ("", "")
+
     def show(self, title: str, status: str) -> None:
+        """The title, shortened with "…" when the line is narrow: the progress always shows."""
+        self._shown = (title, status)
+        room = self.content_size.width or self.app.size.width - 2
+        if status:
+            room -= len(self.SEPARATOR) + len(status)
+        if len(title) > room:
+            title = title[: max(room - 1, 0)].rstrip() + "…" if room > 1 else ""
         parts: list[str | tuple[str, str]] = [(title, "bold")]
         if status:
-            parts += ["  —  ", status]
+            parts += [self.SEPARATOR if title else "", status]
         self.update(Content.assemble(*parts), layout=False)
+
+    def on_resize(self) -> None:
+        self.show(*self._shown)
 
 
 # Buttons go side by side when their labels, with padding and gaps, fit this many columns.
