@@ -519,6 +519,8 @@ def _grade_quantity(expected: Quantity, expected_text: str, answer: str, answer_
     if any(_compare_quantity(expected, q, label, answer_type).accepted for q in ruled_out):
         return _grade("wrong", 0, tr(f"Verneint – laut Artikel »{label}«.", f"Negated – the article says '{label}'."))
     found = [q for q in found if q not in ruled_out]
+    if expected.kind in ("year", "date"):  # "2002 im Mai": the month adds to the year, it is no second answer
+        found = [q for q in found if _shares_a_date_part(expected, q)] or found
     if not found:
         return _grade("wrong", 0, tr(f"Die Zahl fehlt: laut Artikel »{label}«.",
                                      f"The number is missing: the article says '{label}'."))
@@ -814,6 +816,11 @@ def _date_parts(quantity: Quantity) -> tuple[Optional[str], Optional[str], Optio
     return year or None, month or None, day or None
 
 
+def _shares_a_date_part(expected: Quantity, given: Quantity) -> bool:
+    """Whether the given date names the expected one's year, month or day at all ("Mai" for 2002 does not)."""
+    return any(e and g for e, g in zip(_date_parts(expected), _date_parts(given)))
+
+
 def _compare_dates(expected: Quantity, given: Quantity, label: str) -> Grade:
     if expected.upper is not None or given.upper is not None:
         if _same(expected.value, given.value) and _same(expected.upper, given.upper):
@@ -823,6 +830,8 @@ def _compare_dates(expected: Quantity, given: Quantity, label: str) -> Grade:
                                   f"Wrong date: the article says '{label}'."))
     e_parts, g_parts = _date_parts(expected), _date_parts(given)
     if any(e and g and e != g for e, g in zip(e_parts, g_parts)) or not any(g_parts):
+        return wrong
+    if not _shares_a_date_part(expected, given):  # "im Mai" for 2002: nothing of it is given
         return wrong
     if expected.period != given.period and given.period:
         return wrong

@@ -175,6 +175,7 @@ def _rules() -> _Rules:
         rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?!\d)"
         rf"|\d{{1,2}}\.\s?(?:{month_names})\s?\d{{4}}"
         rf"|\d{{4}}-\d{{2}}-\d{{2}}"
+        rf"|(?<=dpa:)\d{{6}}(?=-\d)"  # dpa's story stamp: "dpa:250408-930-427611/3" is 8 April 2025
     )
     time = r"\d{1,2}[:.]\d{2}(?:\s*Uhr)?"
     rows = lexicon_rows("boilerplate.txt")
@@ -248,6 +249,8 @@ def _iso_date(text: str, months: dict[str, int]) -> Optional[str]:
     text = text.replace(" ", "")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         year, month, day = map(int, text.split("-"))
+    elif re.fullmatch(r"\d{6}", text):  # dpa's YYMMDD
+        year, month, day = 2000 + int(text[:2]), int(text[2:4]), int(text[4:])
     else:
         day_part, month_part, year_part = re.fullmatch(r"(\d{1,2})\.([^\d\s]+\.?|\d{1,2}\.)(\d{2,4})", text).groups()
         day = int(day_part)
@@ -318,6 +321,7 @@ def clean_text(text: str, meta: Optional[Metadata] = None) -> Cleaned:
     source = meta.source or _source_from_markers([line.text for line in lines])
     _cut_tail(lines, rules)
     _drop_boilerplate(lines, rules, meta)
+    _date_from_footer(lines, rules, meta)
     _drop_caption_labels(lines)
     _drop_repeats(lines)
     _read_signoff(lines, rules, meta)
@@ -424,6 +428,16 @@ def _cut_tail(lines: list[_Line], rules: _Rules) -> None:
         if _fullmatch_any(rules.tail, lines[index].text):
             for line in lines[index:]:
                 line.keep = False
+            return
+
+
+def _date_from_footer(lines: list[_Line], rules: _Rules, meta: Metadata) -> None:
+    """An article dated nowhere above may be dated in its footer ("dpa-infocom, dpa:250408-…").
+    Read after the rest, so that a date at the top always wins."""
+    if meta.date is not None:
+        return
+    for line in reversed(lines):
+        if not line.keep and _read_meta_line(line.text, rules, meta):
             return
 
 

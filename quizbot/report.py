@@ -14,6 +14,7 @@ disabled counts for no one (it was found to be bad); it is still listed.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from typing import Optional, TextIO
 from quizbot.exports.csv_export import BOM, spreadsheet_safe
 from quizbot.i18n import tr
 from quizbot.quizzes import QuizSet, load_quiz
-from quizbot.session import _with_letter, printable  # one way to show a choice, as in the chat
+from quizbot.session import printable, with_letter  # one way to show a choice, as in the chat
 from quizbot.store import Store
 from quizbot.text import fold
 
@@ -178,7 +179,7 @@ def _question(number: int, question_id: int, question: Optional[dict], attempts:
 def _right_answer(question: dict) -> str:
     if question["kind"] == "truefalse" and question.get("correct") is not None:
         return tr("ja", "yes") if question["correct"] else tr("nein", "no")
-    return _with_letter(question, question["answer"] or "")
+    return with_letter(question, question["answer"] or "")
 
 
 def _most_common_wrong(question: dict, wrong: list[dict]) -> tuple[WrongAnswer, ...]:
@@ -186,7 +187,7 @@ def _most_common_wrong(question: dict, wrong: list[dict]) -> tuple[WrongAnswer, 
     as most learners wrote it (a letter with its choice: "A) Joe Kaeser"); skipped is ""."""
     spellings: dict[str, Counter] = {}
     for attempt in wrong:
-        shown = printable(_with_letter(question, (attempt["given"] or "").strip()))
+        shown = printable(with_letter(question, (attempt["given"] or "").strip()))
         spellings.setdefault(fold(shown), Counter())[shown] += 1
     ranked = sorted(spellings.values(), key=lambda forms: -sum(forms.values()))  # stable: first seen first
     return tuple(WrongAnswer(forms.most_common(1)[0][0], sum(forms.values())) for forms in ranked[:WRONG_SHOWN])
@@ -205,10 +206,12 @@ def duration(seconds: float) -> str:
 
 
 def percent(share: Optional[float]) -> str:
-    """0.667 -> '67 %' (English '67%'); no answers -> '–'."""
+    """0.667 -> '67 %' (English '67%'); 5 of 8 -> '63 %' (halves round up, as in school,
+    not to even as Python's round does); no answers -> '–'."""
     if share is None:
         return "–"
-    return tr(f"{round(share * 100)} %", f"{round(share * 100)}%")
+    whole = math.floor(share * 100 + 0.5 + 1e-9)
+    return tr(f"{whole} %", f"{whole}%")
 
 
 def bar(share: Optional[float], width: int = BAR_WIDTH) -> str:

@@ -941,7 +941,7 @@ class QuizSession:
             if not question["correct"] and question.get("correction"):
                 lines.append(_without_quote(question["correction"], question.get("sentence") or ""))
         elif graded.verdict != "correct":
-            answer = _with_letter(question, question["answer"])
+            answer = with_letter(question, question["answer"])
             if answer not in note:
                 lines.append(tr(f"Richtige Antwort: {answer}", f"Correct answer: {answer}"))
         return Message("verdict", "\n".join(dict.fromkeys(lines)), verdict=graded.verdict)
@@ -996,7 +996,7 @@ class QuizSession:
             if not attempt["accepted"]:
                 missed.append(MissedQuestion(
                     number=number, question=printable(attempt["question"] or ""),
-                    given=printable(_with_letter(question, attempt["given"] or "")),
+                    given=printable(with_letter(question, attempt["given"] or "")),
                     answer=printable(_shown_answer(question, attempt["expected"] or "")),
                     sentence=printable(question.get("sentence") or ""),
                     source=printable(source_line(question["article"])) if question else "",
@@ -1309,10 +1309,10 @@ def _shown_answer(question: dict, expected: str) -> str:
     if question.get("kind") == "truefalse":
         return (tr("ja – die Aussage stimmt", "yes – the statement is true") if question["correct"]
                 else tr("nein – die Aussage stimmt nicht", "no – the statement is false"))
-    return _with_letter(question, expected)
+    return with_letter(question, expected)
 
 
-def _with_letter(question: dict, text: str) -> str:
+def with_letter(question: dict, text: str) -> str:
     """A choice answer shown with its letter: "B" or "Roland Busch" -> "B) Roland Busch"."""
     choices = question.get("choices") or []
     if question.get("kind") != "choice" or not choices:

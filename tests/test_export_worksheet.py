@@ -7,8 +7,11 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from export_material import ESC, german_afterwards, run_export, stored_questions  # noqa: F401
+from export_material import ESC, build_store, german_afterwards, run_export, stored_questions  # noqa: F401
 from pypdf import PdfReader
+
+from quizbot.quizzes import create_quiz
+from quizbot.store import Store
 
 VOID = {"meta", "br", "link", "img", "hr", "input"}
 
@@ -96,7 +99,7 @@ def test_html_sheet_has_the_questions_by_article_then_the_answer_key(sheet):
     assert entries["eco-tf"] == "falsch – Die Aussage ist falsch."
     assert entries["eco-amount"] == "3,5 Milliarden Euro"
     sources = document.find_all("section", "sources")[0].find_all("li")
-    assert sources[1].text() == "Freiburg gewinnt das Derby, kicker, 08.10.2023 (sport.txt)"
+    assert sources[1].text() == "Freiburg gewinnt das Derby, kicker, 08.10.2023"
 
 
 def test_html_sheet_prints_the_key_on_a_new_page_and_is_self_contained(sheet):
@@ -119,6 +122,16 @@ def test_a_sheet_for_one_article_is_titled_by_it(tmp_path):
     assert len(section.find_all("ol", "questions")[0].children) == 4
 
 
+def test_a_sheet_of_a_quiz_set_is_titled_by_its_name(tmp_path):
+    with Store(build_store(tmp_path)) as store:
+        create_quiz(store, "Klasse 7b", question_ids=[q["id"] for q in store.questions()][:3])
+    path = run_export(tmp_path, "worksheet", "blatt.html", "--quiz", "klasse 7b")
+    document = parse(path.read_text(encoding="utf-8"))
+    assert document.find_all("h1")[0].text() == "Quiz „Klasse 7b“"
+    pdf = run_export(tmp_path, "worksheet-pdf", "blatt.pdf", "--quiz", "Klasse 7b")
+    assert pdf_pages(pdf)[0].startswith("Quiz „Klasse 7b“")
+
+
 def pdf_pages(path) -> list[str]:
     reader = PdfReader(path)
     return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
@@ -134,7 +147,7 @@ def test_pdf_sheet_text_with_umlauts_and_a_separate_answer_key(tmp_path):
     for expected in ("Wer sprach von einem „Meilenstein für den Osten“?", "Eva Kühn ~ Groß",
                      "Ömer Yıldız", "Seit welchem Jahr gibt es Aufzeichnungen?",
                      "a) Maria Łukasiewicz", "c) <script>alert(1)</script>", "richtig", "falsch",
-                     "Name", "Klasse", "Datum", "Freiburg gewinnt das Derby, kicker, 08.10.2023 (sport.txt)"):
+                     "Name", "Klasse", "Datum", "Freiburg gewinnt das Derby, kicker, 08.10.2023"):
         assert expected in questions_text, expected
     for expected in ("b) Anna Berger", "falsch – Die Aussage ist falsch.", "3,5 Milliarden Euro",
                      "„Das ist der höchste Wert seit Beginn der Aufzeichnungen im Jahr 1893.“"):

@@ -466,3 +466,14 @@ def test_terminal_and_rich_markup_around_an_answer_are_removed():
     assert grade("Wladiwostok", "\x1b[31mWladiwostok\x1b[0m").verdict == "correct"
     assert grade("Wladimir Putin", "[bold]Putin[/]").accepted
     assert grade("Wladiwostok", "<script>alert(1)</script>Wladiwostok").verdict == "correct"
+
+
+@pytest.mark.parametrize("expected, given, accepted", [
+    ("2002", "im Mai", False),  # a month alone names nothing of the year
+    ("2002", "Mai", False),
+    ("2002", "2002 im Mai", True),  # the month adds to the right year
+    ("2002", "im Mai 2003", False),
+    ("25. April 2019", "am 25. April", True),
+])
+def test_a_date_must_name_a_part_of_the_expected_one(expected, given, accepted):
+    assert grade(expected, given, answer_type="year" if expected == "2002" else "date").accepted is accepted

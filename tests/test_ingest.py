@@ -171,7 +171,7 @@ def test_article_identity_and_paragraphs(tmp_path):
          None, "tagesschau"),
         ("sz_exoplanet.txt", "Astronomie: Forscher entdecken erdähnlichen Planeten in 40 Lichtjahren Entfernung",
          "2024-03-12", "Marlene Weiß", "Süddeutsche Zeitung"),
-        ("dpa_landtagswahl.txt", "Landtagswahl in Sachsen: CDU knapp vor AfD", None,
+        ("dpa_landtagswahl.txt", "Landtagswahl in Sachsen: CDU knapp vor AfD", "2024-09-01",  # dpa's stamp
          "Anna Lehmann und Jörg Schurig", "dpa"),
         ("standard_hitzesommer.txt",
          "Der Sommer 2024 war in Österreich der heißeste seit Beginn der Messgeschichte …", "2024-08-30",
@@ -301,10 +301,18 @@ def test_datelines_leave_the_sentence(line, agency):
         ("Stand: 02.06.24", "2024-06-02"),
         ("2019-04-25T10:00", "2019-04-25"),
         ("am 32.13.2020", None),
+        ("© dpa-infocom, dpa:250408-930-427611/3", "2025-04-08"),  # dpa's story stamp, YYMMDD
+        ("Bestellnummer 250408-930", None),
     ],
 )
 def test_dates(text, iso):
     assert find_date(text) == iso
+
+
+def test_a_date_at_the_top_wins_over_the_footer_stamp():
+    cleaned = clean_text("Titel\n\n12.03.2024\n\nBerlin (dpa) - Ein Satz.\n\ndpa-infocom, dpa:250408-930-427611/3")
+    assert cleaned.date == "2024-03-12"
+    assert not any("infocom" in paragraph for paragraph in cleaned.paragraphs)
 
 
 def test_one_sentence_a_line_is_not_mistaken_for_wrapped_text():

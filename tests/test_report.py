@@ -13,7 +13,7 @@ import pytest
 from classroom_material import (  # isolated: an autouse fixture
     KEYS, RIGHT, classroom_db, isolated, play, play_class, question_ids, rows, run,  # noqa: F401
 )
-from quizbot.report import bar, build_report, duration
+from quizbot.report import bar, build_report, duration, percent
 from quizbot.store import Store
 
 
@@ -153,6 +153,11 @@ def test_learners_are_in_name_order_with_numbers_by_value(tmp_path):
     for name in ("Kind 10", "kind 2", "Anna²", "Kind 1"):
         play(db, name, RIGHT[0])
     assert [l.name for l in report_of(db).learners] == ["Anna²", "Kind 1", "kind 2", "Kind 10"]
+
+
+def test_percent_rounds_halves_up_as_in_school():
+    assert [percent(share) for share in (5 / 8, 1 / 8, 2 / 3, 0.0, 1.0, None)] == [
+        "63 %", "13 %", "67 %", "0 %", "100 %", "–"]
 
 
 def test_bars_and_durations():

@@ -192,17 +192,19 @@ async def test_every_tab_plays_the_quiz_set_named(tmp_path):
         ids = store.question_ids_for_keys(["wx-cloze-year", "eco-open-amount"])
         create_quiz(store, "7b", question_ids=[ids["wx-cloze-year"], ids["eco-open-amount"]], fixed_order=True)
     port = free_port()
-    server = quizbot_serve("--lang", "en", "serve", "--port", str(port), "--quiz", "7B", "--db", str(db), log=tmp_path)
+    server = quizbot_serve("serve", "--port", str(port), "--quiz", "7B", "--db", str(db), log=tmp_path)
     try:
-        await page_when_up(server, f"http://127.0.0.1:{port}/")
+        page = await page_when_up(server, f"http://127.0.0.1:{port}/")
+        assert '<html lang="de">' in page  # textual-serve's own words, in German
+        assert ">Starten</button>" in page and ">Neu starten</button>" in page and "Restart" not in page
         async with aiohttp.ClientSession() as client:
             async with client.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as websocket:
                 tab = Tab(websocket)
-                await tab.wait_for("What is your name?")
+                await tab.wait_for("Wie heißt du?")
                 await tab.type("Lena\r")
-                await tab.wait_for("Question 1 of 2")
+                await tab.wait_for("Frage 1 von 2")
                 await tab.type("1893\r")
-                await tab.wait_for("Question 2 of 2")
+                await tab.wait_for("Frage 2 von 2")
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=START_TIMEOUT_S)

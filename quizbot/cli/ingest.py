@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -259,30 +260,29 @@ def export(format_name: str, db_path: Optional[str], output: Optional[Path],
         if article is not None or kind:
             raise UserError(tr("--quiz legt die Fragen fest; --article/--kind passen nicht dazu.",
                                "--quiz decides the questions; --article/--kind do not go with it."))
-        found = _quiz_questions(db_path, quiz_name)
+        name, found = _quiz_questions(db_path, quiz_name)
     else:
-        found = _load_questions(db_path, article, kind)
+        name, found = None, _load_questions(db_path, article, kind)
+    write = module.write
+    if name is not None and getattr(module, "TITLED", False):  # a worksheet is headed by its quiz
+        write = functools.partial(module.write, title=tr(f"Quiz „{name}“", f"Quiz '{name}'"))
     if output is None or str(output) == "-":
         stream = sys.stdout.buffer if module.BINARY else sys.stdout
-        module.write(found, stream)
+        write(found, stream)
         stream.flush()
     else:
-        _write_atomically(output, module, found)
+        write_atomically(output, lambda stream: write(found, stream), binary=module.BINARY)
         questions = _count(len(found), ("Frage", "Fragen"), ("question", "questions"))
         click.echo(tr(f"{questions} nach {output} exportiert.", f"{questions} exported to {output}."), err=True)
 
 
-def _quiz_questions(db_path: Optional[str], quiz_name: str) -> list[dict]:
-    """The enabled questions of a quiz set, in its order."""
+def _quiz_questions(db_path: Optional[str], quiz_name: str) -> tuple[str, list[dict]]:
+    """The quiz set's name as stored and its enabled questions, in its order."""
     from quizbot.quizzes import QuizSetError, load_quiz
 
     with open_store(db_path) as store:
         try:
-            return load_quiz(store, quiz_name).enabled
+            quiz = load_quiz(store, quiz_name)
         except QuizSetError as error:
             raise UserError(str(error)) from error
-
-
-def _write_atomically(output: Path, module, found: list[dict]) -> None:
-    """Write to a temporary file next to ``output`` and move it in place: never half a file."""
-    write_atomically(output, lambda stream: module.write(found, stream), binary=module.BINARY)
+        return quiz.name, quiz.enabled

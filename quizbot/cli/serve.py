@@ -206,7 +206,7 @@ def _run(command: str, host: str, port: int) -> None:
             return await super().handle_index(request)
 
     with tempfile.TemporaryDirectory(prefix="quizbot-serve-") as templates:
-        _page_without_external_font(Path(templates))
+        _page_for_the_class(Path(templates))
         server = QuizServer(command, host=host, port=port, title="quizbot", templates_path=templates)
         try:
             server.serve()
@@ -215,10 +215,17 @@ def _run(command: str, host: str, port: int) -> None:
     click.echo(tr("quizbot serve beendet.", "quizbot serve stopped."))
 
 
-def _page_without_external_font(folder: Path) -> None:
+def _page_for_the_class(folder: Path) -> None:
+    """textual-serve's page with the font from this machine, a title, and its three words
+    (Start, Session ended., Restart) in the class's language."""
     import textual_serve
 
     page = Path(textual_serve.__file__).parent / "templates" / "app_index.html"
     html = EXTERNAL_FONT.sub(LOCAL_FONT, page.read_text(encoding="utf-8"))
     html = html.replace("<head>", "<head>\n    <title>quizbot</title>", 1)
+    html = html.replace("<html>", f'<html lang="{language()}">', 1)
+    for english, german in ((">Start</button>", ">Starten</button>"),
+                            (">Session ended.<", ">Sitzung beendet – alles ist gespeichert.<"),
+                            (">Restart</button>", ">Neu starten</button>")):
+        html = html.replace(english, tr(german, english))
     (folder / "app_index.html").write_text(html, encoding="utf-8")

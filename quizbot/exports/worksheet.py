@@ -21,6 +21,7 @@ from quizbot.exports.common import (
 from quizbot.i18n import language, tr
 from quizbot.resources import data_dir
 
+TITLED = True  # write() takes the sheet's title (the quiz set's name)
 BINARY = False
 SUFFIX = ".html"
 ANSWER_LINES = 2  # lines to write on under an open question
@@ -158,12 +159,9 @@ def render_html(sheet: Sheet, questions: list[dict]) -> str:
 
 
 def source_lines(questions: list[dict]) -> list[str]:
-    """'Titel, Quelle, Datum (datei.txt)' per article, in order."""
-    lines = []
-    for article, group in by_article(questions):
-        file = clean(article.get("file"))
-        lines.append(credit(group[0]) + (f" ({file})" if file else ""))
-    return lines
+    """'Titel, Quelle, Datum' per article, in order (the file name only for an article without a
+    title: learners look a text up by its title, not by quizbot's file name)."""
+    return [credit(group[0]) or clean(article.get("file")) for article, group in by_article(questions)]
 
 
 def _html_section(section: Section, labels: dict[str, str]) -> str:

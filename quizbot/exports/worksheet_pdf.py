@@ -28,6 +28,7 @@ from quizbot.exports.worksheet import (
 )
 from quizbot.i18n import tr
 
+TITLED = True  # write() takes the sheet's title (the quiz set's name)
 BINARY = True
 SUFFIX = ".pdf"
 FONT = "QuizbotSans"
