@@ -11,7 +11,15 @@ import re
 from typing import Optional
 
 LANGUAGES = ("de", "en")
-_current = os.environ.get("QUIZBOT_LANG", "de") if os.environ.get("QUIZBOT_LANG") in LANGUAGES else "de"
+
+
+def environment_language() -> str:
+    """QUIZBOT_LANG's language, German when it is unset or no language."""
+    wanted = os.environ.get("QUIZBOT_LANG")
+    return wanted if wanted in LANGUAGES else "de"
+
+
+_current = environment_language()
 
 
 def set_language(lang: str) -> None:

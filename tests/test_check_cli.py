@@ -121,9 +121,12 @@ def test_conflicts_lists_each_disagreement_with_its_sources(db):
     result = run("conflicts", "--db", db)
     assert result.exit_code == 0
     text = result.stdout
-    assert text.startswith("1. Treffen – Dauer\n   taz, 001_dfaa0a7c0cdfdb49.txt: „dreieinhalbstündigen“\n")
-    assert "   ORF, 004_c404f1aca8c507ec.txt: „mehr als einstündigen“; „rund fünfstündigen“" in text
-    assert "Handel – Steigerung" in text and "„das Zehnfache“" in text
+    assert text.startswith("1. Treffen – Dauer\n   taz, 001_dfaa0a7c0cdfdb49.txt: „dreieinhalbstündigen“ (Treffen)\n")
+    # each figure says what it measures, and whether it was only planned
+    assert ("   DER STANDARD, 25.04.2019, 002_2a559c43b46f36a7.txt: „50 Minuten“ (Tête-à-Tête, geplant); "
+            "„fast zwei Stunden“ (Tête-à-Tête)") in text
+    assert "   ORF, 004_c404f1aca8c507ec.txt: „mehr als einstündigen“ (Gespräch); „rund fünfstündigen“ (Gespräche)" in text
+    assert "Handel – Steigerung" in text and "„das Zehnfache“ (geplant)" in text
 
 
 def test_conflicts_json(db):

@@ -22,18 +22,21 @@ def _dump(obj: dict) -> str:
 # --------------------------------------------------------------------------
 
 
-@cli.command()
-@click.argument("claim", required=False)
-@click.option("--batch", "batch_path", type=click.Path(dir_okay=False, allow_dash=True),
-              help='JSON Lines file with {"claim": …} per line ("-" = stdin); '
-                   "writes one JSON result per line, in order.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@cli.command(help=tr(
+    "Eine BEHAUPTUNG anhand der Artikel prüfen: belegt, widerlegt, nicht belegt oder umstritten.\n\n"
+    "Beispiel: quizbot check \"Der Handel zwischen Russland und Nordkorea beträgt 34 Millionen Dollar\"",
+    "Check a CLAIM against the articles: belegt, widerlegt, nicht belegt or umstritten.\n\n"
+    "Example: quizbot check \"Der Handel zwischen Russland und Nordkorea beträgt 34 Millionen Dollar\""))
+@click.argument("claim", required=False, metavar=tr("[BEHAUPTUNG]", "[CLAIM]"))
+@click.option("--batch", "batch_path", type=click.Path(dir_okay=False, allow_dash=True), metavar=tr("DATEI", "FILE"),
+              help=tr('JSON-Lines-Datei mit {"claim": …} je Zeile ("-" = stdin); '
+                      "schreibt ein JSON-Ergebnis je Zeile, in derselben Reihenfolge.",
+                      'JSON Lines file with {"claim": …} per line ("-" = stdin); '
+                      "writes one JSON result per line, in order."))
+@click.option("--json", "as_json", is_flag=True,
+              help=tr("Das Ergebnis als JSON ausgeben.", "Print the result as JSON."))
 @db_option
 def check(claim: Optional[str], batch_path: Optional[str], as_json: bool, db_path: Optional[str]) -> None:
-    """Check a CLAIM against the articles: belegt, widerlegt, nicht belegt or umstritten.
-
-    Example: quizbot check "Der Handel zwischen Russland und Nordkorea beträgt 34 Millionen Dollar"
-    """
     from quizbot.factcheck import check_claim  # the pipeline loads only when needed
 
     if claim is not None and batch_path is not None:
@@ -124,11 +127,12 @@ def _article_line(article: dict) -> str:
 # --------------------------------------------------------------------------
 
 
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per disagreement.")
+@cli.command(help=tr("Zahlenangaben auflisten, bei denen sich die Artikel widersprechen, mit jeder Quelle.",
+                     "List figures on which the articles disagree, with each source."))
+@click.option("--json", "as_json", is_flag=True,
+              help=tr("Ein JSON-Objekt je Widerspruch.", "One JSON object per disagreement."))
 @db_option
 def conflicts(as_json: bool, db_path: Optional[str]) -> None:
-    """List figures on which the articles disagree, with each source."""
     from quizbot.conflicts import find_disagreements
 
     with open_store(db_path) as store:
@@ -146,7 +150,7 @@ def conflicts(as_json: bool, db_path: Optional[str]) -> None:
             click.echo()
         click.echo(f"{number}. {disagreement.topic} – {disagreement.dimension}")
         for article, figures in disagreement.sources():
-            values = "; ".join(f"„{figure.value.text}“" for figure in figures)
+            values = "; ".join(disagreement.listed(figure) for figure in figures)
             click.echo(f"   {_article_line(article)}: {values}")
             for sentence in dict.fromkeys(figure.sentence for figure in figures):
                 click.echo(f"      {sentence}")

@@ -49,27 +49,36 @@ def _verdict_label(verdict: str) -> str:
     }[verdict]
 
 
-@cli.command("grade")
+@cli.command("grade", help=tr(
+    "Eine Antwort (ANSWER) mit der erwarteten (EXPECTED) vergleichen und bewerten, "
+    "wie es eine faire Lehrkraft täte.\n\n"
+    "Zahlen müssen stimmen („34 Mio. $“ ist 34 Millionen Dollar, „43 Millionen“ nicht), "
+    "Tippfehler werden in Grenzen verziehen, ein anderes echtes Wort nie.",
+    "Grade a learner's ANSWER against the EXPECTED one, as a fair teacher would.\n\n"
+    "Numbers must match (\"34 Mio. $\" is 34 Millionen Dollar, \"43 Millionen\" is not), "
+    "spelling is forgiven within limits, a different real word never is."))
 @click.argument("expected", required=False)
 @click.argument("answer", required=False)
-@click.option("--accept", "accepted", multiple=True, metavar="ALT", help="Another accepted answer (repeatable).")
-@click.option("--type", "answer_type", type=click.Choice(sorted(ANSWER_TYPES)), help="What kind of answer it is.")
+@click.option("--accept", "accepted", multiple=True, metavar=tr("ANTWORT", "ALT"),
+              help=tr("Eine weitere richtige Antwort (mehrfach möglich).", "Another accepted answer (repeatable)."))
+@click.option("--type", "answer_type", type=click.Choice(sorted(ANSWER_TYPES)),
+              help=tr("Welche Art von Antwort es ist.", "What kind of answer it is."))
 @click.option("--choice", "choices", multiple=True, metavar="OPTION",
-              help="An option of a multiple-choice question, in order (repeatable; use with --type choice).")
-@click.option("--batch", "batch", type=click.Path(dir_okay=False, path_type=Path),
-              help="Grade every line of a JSON Lines or CSV file.")
+              help=tr("Eine Option einer Auswahlfrage, in ihrer Reihenfolge (mehrfach möglich; mit --type choice).",
+                      "An option of a multiple-choice question, in order (repeatable; use with --type choice)."))
+@click.option("--batch", "batch", type=click.Path(dir_okay=False, path_type=Path), metavar=tr("DATEI", "FILE"),
+              help=tr("Jede Zeile einer JSON-Lines- oder CSV-Datei bewerten.",
+                      "Grade every line of a JSON Lines or CSV file."))
 @click.option("--format", "file_format", type=click.Choice(["jsonl", "csv"]),
-              help="Format of the --batch file (default: from its extension).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (JSON Lines for --batch).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+              help=tr("Format der --batch-Datei (Standard: nach ihrer Endung).",
+                      "Format of the --batch file (default: from its extension)."))
+@click.option("--json", "as_json", is_flag=True,
+              help=tr("JSON ausgeben (JSON Lines bei --batch).", "Print JSON (JSON Lines for --batch)."))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar=tr("DATEI", "FILE"),
+              help=tr("In DATEI schreiben statt auf die Standardausgabe.", "Write to FILE instead of stdout."))
 def grade_command(expected: Optional[str], answer: Optional[str], accepted: tuple[str, ...], answer_type: Optional[str],
                   choices: tuple[str, ...], batch: Optional[Path], file_format: Optional[str], as_json: bool,
                   output: Optional[Path]) -> None:
-    """Grade a learner's ANSWER against the EXPECTED one, as a fair teacher would.
-
-    Numbers must match ("34 Mio. $" is 34 Millionen Dollar, "43 Millionen" is not),
-    spelling is forgiven within limits, a different real word never is.
-    """
     if batch is not None:
         if expected is not None:
             raise UserError(tr("--batch liest die Antworten aus der Datei: bitte ohne EXPECTED und ANSWER.",

@@ -41,16 +41,19 @@ def _kind_label(kind: str) -> str:
 # --------------------------------------------------------------------------
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@cli.command(help=tr(
+    "Artikel (.txt, .html; Dateien oder Ordner) in die Quiz-Datenbank einlesen.\n\n"
+    "Unveränderte Artikel werden übersprungen; ein geänderter Artikel ersetzt seine Fragen. "
+    "Dateien über 16 MB sind keine Artikel und werden ungelesen übersprungen.",
+    "Read articles (.txt, .html; files or folders) into the quiz database.\n\n"
+    "Unchanged articles are skipped; a changed article replaces its questions. "
+    "Files larger than 16 MB are not articles and are skipped unread."))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar=tr("ARTIKEL…", "ARTICLE…"))
 @db_option
-@click.option("--quiet", "-q", is_flag=True, help="Only problems, no summary.")
+@click.option("--quiet", "-q", is_flag=True,
+              help=tr("Nur Probleme, keine Zusammenfassung.", "Only problems, no summary."))
 def ingest(paths: tuple[Path, ...], db_path: Optional[str], quiet: bool) -> None:
-    """Read articles (.txt, .html; files or folders) into the quiz database.
-
-    Unchanged articles are skipped; a changed article replaces its questions.
-    Files larger than 16 MB are not articles and are skipped unread.
-    """
     from quizbot.build import build
 
     missing = [path for path in paths if not path.expanduser().exists()]
@@ -140,12 +143,15 @@ def _print_summary(report, totals: dict[str, int]) -> None:
 
 def _article_option(func):
     return click.option(
-        "--article", "-a", metavar="REF", help="Only this article: its id, file name or part of its title."
+        "--article", "-a", metavar=tr("ARTIKEL", "REF"),
+        help=tr("Nur dieser Artikel: seine Id, sein Dateiname oder ein Teil seines Titels.",
+                "Only this article: its id, file name or part of its title."),
     )(func)
 
 
 def _kind_option(func):
-    return click.option("--kind", "-k", type=click.Choice(KINDS), multiple=True, help="Only these kinds.")(func)
+    return click.option("--kind", "-k", type=click.Choice(KINDS), multiple=True,
+                        help=tr("Nur diese Fragearten.", "Only these kinds."))(func)
 
 
 def _load_questions(db_path: Optional[str], article: Optional[str], kinds: tuple[str, ...], *,
@@ -159,21 +165,25 @@ def _load_questions(db_path: Optional[str], article: Optional[str], kinds: tuple
         return store.questions(article=article, kind=list(kinds) or None, include_disabled=include_disabled)
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(invoke_without_command=True, help=tr(
+    "Die erzeugten Fragen auflisten, in jedem Artikel die besten zuerst.\n\n"
+    "Zum Durchsehen vor dem Unterricht: `quizbot questions edit ID`, `disable ID`, `enable ID` "
+    "(siehe `quizbot questions edit --help`).",
+    "List the generated questions, best first within each article.\n\n"
+    "The teacher's review: `quizbot questions edit ID`, `disable ID`, `enable ID` "
+    "(see `quizbot questions edit --help`)."))
 @db_option
 @_article_option
 @_kind_option
-@click.option("--limit", "-n", type=click.IntRange(min=1), help="At most this many questions.")
-@click.option("--json", "as_json", is_flag=True, help="JSON (one array) instead of a table.")
-@click.option("--all", "include_disabled", is_flag=True, help="Also the disabled questions (marked).")
+@click.option("--limit", "-n", type=click.IntRange(min=1), metavar=tr("ZAHL", "INTEGER"),
+              help=tr("Höchstens so viele Fragen.", "At most this many questions."))
+@click.option("--json", "as_json", is_flag=True,
+              help=tr("JSON (eine Liste) statt einer Tabelle.", "JSON (one array) instead of a table."))
+@click.option("--all", "include_disabled", is_flag=True,
+              help=tr("Auch die gesperrten Fragen (markiert).", "Also the disabled questions (marked)."))
 @click.pass_context
 def questions(ctx: click.Context, db_path: Optional[str], article: Optional[str], kind: tuple[str, ...],
               limit: Optional[int], as_json: bool, include_disabled: bool) -> None:
-    """List the generated questions, best first within each article.
-
-    The teacher's review: `quizbot questions edit ID`, `disable ID`, `enable ID`
-    (see `quizbot questions edit --help`).
-    """
     if ctx.invoked_subcommand is not None:
         return
     found = _load_questions(db_path, article, kind, include_disabled=include_disabled)[:limit]
@@ -242,19 +252,21 @@ def _answer_cell(question: dict) -> str:
 # --------------------------------------------------------------------------
 
 
-@cli.command()
+@cli.command(help=tr("Die Fragen exportieren (JSON Lines: eine Frage je Zeile). Gesperrte Fragen bleiben draußen.",
+                     "Export the questions (JSON Lines: one question per line). Disabled questions are left out."))
 @click.option("--format", "-f", "format_name", type=click.Choice(sorted(FORMATS)), default="jsonl",
-              show_default=True, help="Export format.")
+              show_default=True, help=tr("Exportformat.", "Export format."))
 @db_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              help="Output file (default: standard output).")
+              metavar=tr("DATEI", "FILE"),
+              help=tr("Ausgabedatei (Standard: die Standardausgabe).", "Output file (default: standard output)."))
 @_article_option
 @_kind_option
 @click.option("--quiz", "quiz_name", metavar="NAME",
-              help="The questions of this quiz set, in its order (quizbot quiz list).")
+              help=tr("Die Fragen dieses Quiz, in seiner Reihenfolge (quizbot quiz list).",
+                      "The questions of this quiz set, in its order (quizbot quiz list)."))
 def export(format_name: str, db_path: Optional[str], output: Optional[Path],
            article: Optional[str], kind: tuple[str, ...], quiz_name: Optional[str]) -> None:
-    """Export the questions (JSON Lines: one question per line). Disabled questions are left out."""
     module = exporter(format_name)
     if quiz_name is not None:
         if article is not None or kind:

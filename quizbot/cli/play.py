@@ -16,29 +16,38 @@ from quizbot.session import (
 from quizbot.store import StoreBusyError, StoreError
 
 
-@cli.command("play")
+@cli.command("play", help=tr("Den Quiz-Chat spielen (der Standardbefehl).",
+                              "Play the quiz chat (the default command)."))
 @db_option
-@click.option("--article", "articles", multiple=True, metavar="REF",
-              help="Only this article: id, file name or part of the title (repeatable).")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help=f"Only these question kinds: {', '.join(KINDS)} (repeatable or comma list).")
-@click.option("--count", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Number of questions.")
-@click.option("--seed", type=int, default=None,
-              help="Same seed, same questions in the same order.")
-@click.option("--learner", default=None, help="Your name (asked at the start when missing).")
+@click.option("--article", "articles", multiple=True, metavar=tr("ARTIKEL", "REF"),
+              help=tr("Nur dieser Artikel: Id, Dateiname oder Teil des Titels (mehrfach möglich).",
+                      "Only this article: id, file name or part of the title (repeatable)."))
+@click.option("--kind", "kinds", multiple=True, metavar=tr("ART", "KIND"),
+              help=tr(f"Nur diese Fragearten: {', '.join(KINDS)} (mehrfach möglich oder mit Kommas getrennt).",
+                      f"Only these question kinds: {', '.join(KINDS)} (repeatable or comma list)."))
+@click.option("--count", type=click.IntRange(min=1), default=10, show_default=True, metavar=tr("ZAHL", "INTEGER"),
+              help=tr("Anzahl der Fragen.", "Number of questions."))
+@click.option("--seed", type=int, default=None, metavar=tr("ZAHL", "INTEGER"),
+              help=tr("Gleicher Seed, gleiche Fragen in derselben Reihenfolge.",
+                      "Same seed, same questions in the same order."))
+@click.option("--learner", default=None, metavar="NAME",
+              help=tr("Dein Name (sonst wird er zu Beginn erfragt).", "Your name (asked at the start when missing)."))
 @click.option("--quiz", "quiz_name", metavar="NAME", default=None,
-              help="Play the quiz set NAME that the teacher made (quizbot quiz list); "
-                   "it fixes the questions, so --article/--kind/--count/--seed do not go with it.")
+              help=tr("Das Quiz NAME spielen, das die Lehrkraft angelegt hat (quizbot quiz list); es legt die "
+                      "Fragen fest, --article/--kind/--count/--seed passen also nicht dazu.",
+                      "Play the quiz set NAME that the teacher made (quizbot quiz list); "
+                      "it fixes the questions, so --article/--kind/--count/--seed do not go with it."))
 @click.option("--review", is_flag=True,
-              help="Bring back questions you missed before that are due (spaced repetition).")
+              help=tr("Fällige Fragen wiederholen, die du früher verpasst hast (in wachsenden Abständen).",
+                      "Bring back questions you missed before that are due (spaced repetition)."))
 @click.option("--plain", is_flag=True,
-              help="Line mode on stdin/stdout (automatic when not on a terminal).")
-@click.option("--light", is_flag=True, help="Light colours (Ctrl+T switches in the chat).")
+              help=tr("Zeilenmodus auf stdin/stdout (von selbst, wenn kein Terminal da ist).",
+                      "Line mode on stdin/stdout (automatic when not on a terminal)."))
+@click.option("--light", is_flag=True,
+              help=tr("Helle Farben (Strg+T wechselt im Chat).", "Light colours (Ctrl+T switches in the chat)."))
 def play(db_path: Optional[str], articles: tuple[str, ...], kinds: tuple[str, ...], count: int,
          seed: Optional[int], learner: Optional[str], quiz_name: Optional[str], review: bool,
          plain: bool, light: bool) -> None:
-    """Play the quiz chat (the default command)."""
     if quiz_name is not None:
         _check_quiz_alone(click.get_current_context())
     if learner is not None:

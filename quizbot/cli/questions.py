@@ -22,30 +22,36 @@ from quizbot.session import LETTERS, printable, source_line
 from quizbot.store import Store
 
 
-@questions.command("show")
+@questions.command("show", help=tr(
+    "Frage ID ganz zeigen: Antwort, akzeptierte Schreibweisen, Auswahl, Satz aus dem Artikel.",
+    "Show question ID in full: answer, accepted spellings, choices, source sentence."))
 @click.argument("question_id", metavar="ID", type=int)
 @db_option
 def show(question_id: int, db_path: Optional[str]) -> None:
-    """Show question ID in full: answer, accepted spellings, choices, source sentence."""
     with open_store(db_path) as store:
         question = _question(store, question_id)
     _print_question(question)
 
 
-@questions.command("edit")
+@questions.command("edit", help=tr(
+    "Frage ID ändern: ihren Text, ihre Antwort, weitere richtige Antworten.\n\n"
+    "Beispiel: quizbot questions edit 12 --answer \"Roland Busch\" --accept Busch",
+    "Change question ID: its text, its answer, answers also accepted.\n\n"
+    "Example: quizbot questions edit 12 --answer \"Roland Busch\" --accept Busch"))
 @click.argument("question_id", metavar="ID", type=int)
 @db_option
-@click.option("--question", "text", metavar="TEXT", help="The new question text (a cloze keeps its gap ____).")
+@click.option("--question", "text", metavar="TEXT",
+              help=tr("Der neue Fragetext (eine Lückenfrage behält ihre Lücke ____).",
+                      "The new question text (a cloze keeps its gap ____)."))
 @click.option("--answer", metavar="TEXT",
-              help="The new right answer (for multiple choice: one of the choices, or its letter).")
+              help=tr("Die neue richtige Antwort (bei einer Auswahlfrage: eine der Optionen oder ihr Buchstabe).",
+                      "The new right answer (for multiple choice: one of the choices, or its letter)."))
 @click.option("--accept", "accepted", multiple=True, metavar="TEXT",
-              help="Also accept this answer (repeatable), e.g. a short form or another spelling.")
+              help=tr("Diese Antwort auch gelten lassen (mehrfach möglich), z. B. eine Kurzform oder eine "
+                      "andere Schreibweise.",
+                      "Also accept this answer (repeatable), e.g. a short form or another spelling."))
 def edit(question_id: int, db_path: Optional[str], text: Optional[str], answer: Optional[str],
          accepted: tuple[str, ...]) -> None:
-    """Change question ID: its text, its answer, answers also accepted.
-
-    Example: quizbot questions edit 12 --answer "Roland Busch" --accept Busch
-    """
     if text is None and answer is None and not accepted:
         raise UserError(tr("Nichts zu ändern: --question, --answer oder --accept angeben.",
                            "Nothing to change: give --question, --answer or --accept."))
@@ -61,29 +67,30 @@ def edit(question_id: int, db_path: Optional[str], text: Optional[str], answer: 
     _print_question(edited)
 
 
-@questions.command("disable")
+@questions.command("disable", help=tr(
+    "Fragen sperren: nie in einem Quiz gefragt, nie exportiert (enable gibt sie wieder frei).",
+    "Disable questions: never asked in a quiz, never exported (enable brings them back)."))
 @click.argument("question_ids", metavar="ID…", type=int, nargs=-1, required=True)
 @db_option
 def disable(question_ids: tuple[int, ...], db_path: Optional[str]) -> None:
-    """Disable questions: never asked in a quiz, never exported (enable brings them back)."""
     _set_disabled(db_path, question_ids, True)
     click.echo(tr(f"Gesperrt: {_id_list(question_ids)}.", f"Disabled: {_id_list(question_ids)}."))
 
 
-@questions.command("enable")
+@questions.command("enable", help=tr("Gesperrte Fragen wieder freigeben.", "Enable disabled questions again."))
 @click.argument("question_ids", metavar="ID…", type=int, nargs=-1, required=True)
 @db_option
 def enable(question_ids: tuple[int, ...], db_path: Optional[str]) -> None:
-    """Enable disabled questions again."""
     _set_disabled(db_path, question_ids, False)
     click.echo(tr(f"Freigegeben: {_id_list(question_ids)}.", f"Enabled: {_id_list(question_ids)}."))
 
 
-@questions.command("reset")
+@questions.command("reset", help=tr(
+    "Alle Änderungen an Frage ID zurücknehmen: wieder der erzeugte Text, die erzeugte Antwort, freigegeben.",
+    "Undo every edit of question ID: the generated text and answer, enabled."))
 @click.argument("question_id", metavar="ID", type=int)
 @db_option
 def reset(question_id: int, db_path: Optional[str]) -> None:
-    """Undo every edit of question ID: the generated text and answer, enabled."""
     with open_store(db_path) as store:
         question = _question(store, question_id)
         store.drop_question_edit(question["key"])

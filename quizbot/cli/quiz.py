@@ -15,38 +15,47 @@ from quizbot.quizzes import QuizSet, QuizSetError, create_quiz, delete_quiz, loa
 from quizbot.session import KINDS, format_date, printable, source_line
 
 
-@cli.group()
+@cli.group(help=tr(
+    "Quizze für eine Klasse: alle Lernenden bekommen dieselben Fragen.\n\n"
+    "Anlegen mit `quizbot quiz create NAME`, durchsehen mit `quizbot quiz show NAME`, "
+    "die Klasse spielen lassen mit `quizbot play --quiz NAME`, die Ergebnisse ansehen mit "
+    "`quizbot report NAME`.",
+    "Quiz sets for a class: every learner gets the same questions.\n\n"
+    "Make one with `quizbot quiz create NAME`, review it with `quizbot quiz show NAME`, "
+    "let the class play it with `quizbot play --quiz NAME`, see the results with "
+    "`quizbot report NAME`."))
 def quiz() -> None:
-    """Quiz sets for a class: every learner gets the same questions.
-
-    Make one with `quizbot quiz create NAME`, review it with `quizbot quiz show NAME`,
-    let the class play it with `quizbot play --quiz NAME`, see the results with
-    `quizbot report NAME`.
-    """
+    pass
 
 
-@quiz.command("create")
+@quiz.command("create", help=tr(
+    "Das Quiz NAME aus den besten Fragen einer Auswahl anlegen.\n\n"
+    "Beispiel: quizbot quiz create \"7b Gipfel\" --article Wladiwostok --count 8 --kind open,choice",
+    "Make the quiz set NAME from the best questions of a selection.\n\n"
+    "Example: quizbot quiz create \"7b Gipfel\" --article Wladiwostok --count 8 --kind open,choice"))
 @click.argument("name")
 @db_option
-@click.option("--article", "articles", multiple=True, metavar="REF",
-              help="Questions from this article: id, file name or part of the title (repeatable).")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help=f"Only these question kinds: {', '.join(KINDS)} (repeatable or comma list).")
+@click.option("--article", "articles", multiple=True, metavar=tr("ARTIKEL", "REF"),
+              help=tr("Fragen aus diesem Artikel: Id, Dateiname oder Teil des Titels (mehrfach möglich).",
+                      "Questions from this article: id, file name or part of the title (repeatable)."))
+@click.option("--kind", "kinds", multiple=True, metavar=tr("ART", "KIND"),
+              help=tr(f"Nur diese Fragearten: {', '.join(KINDS)} (mehrfach möglich oder mit Kommas getrennt).",
+                      f"Only these question kinds: {', '.join(KINDS)} (repeatable or comma list)."))
 @click.option("--count", "-n", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Number of questions.")
-@click.option("--seed", type=int, default=None,
-              help="Same seed, same questions picked (drawn and shown when not given).")
+              metavar=tr("ZAHL", "INTEGER"), help=tr("Anzahl der Fragen.", "Number of questions."))
+@click.option("--seed", type=int, default=None, metavar=tr("ZAHL", "INTEGER"),
+              help=tr("Gleicher Seed, gleiche Fragen ausgewählt (ohne Angabe ausgelost und angezeigt).",
+                      "Same seed, same questions picked (drawn and shown when not given)."))
 @click.option("--fixed-order", is_flag=True,
-              help="Everyone gets the questions in the same order (default: each learner's own order).")
+              help=tr("Alle bekommen die Fragen in derselben Reihenfolge (Standard: für jede:n gemischt).",
+                      "Everyone gets the questions in the same order (default: each learner's own order)."))
 @click.option("--question", "question_ids", multiple=True, type=int, metavar="ID",
-              help="Exactly these questions, in this order (ids from `quizbot questions`; repeatable). "
-                   "Replaces --article/--kind/--count.")
+              help=tr("Genau diese Fragen, in dieser Reihenfolge (Ids aus `quizbot questions`; mehrfach "
+                      "möglich). Ersetzt --article/--kind/--count.",
+                      "Exactly these questions, in this order (ids from `quizbot questions`; repeatable). "
+                      "Replaces --article/--kind/--count."))
 def create(name: str, db_path: Optional[str], articles: tuple[str, ...], kinds: tuple[str, ...],
            count: int, seed: Optional[int], fixed_order: bool, question_ids: tuple[int, ...]) -> None:
-    """Make the quiz set NAME from the best questions of a selection.
-
-    Example: quizbot quiz create "7b Gipfel" --article Wladiwostok --count 8 --kind open,choice
-    """
     kinds = tuple(k.strip() for spec in kinds for k in spec.split(",") if k.strip())
     if question_ids and (articles or kinds):
         raise UserError(tr("--question wählt die Fragen selbst; --article/--kind passen nicht dazu.",
@@ -80,10 +89,11 @@ def _print_created(made: QuizSet, *, wanted: Optional[int], db_path: Optional[st
         click.echo(f"  {label:<11}{command}")
 
 
-@quiz.command("list")
+@quiz.command("list", help=tr(
+    "Die Quizze auflisten: freigegebene Fragen, wie viele Lernende angefangen und wie viele fertig sind.",
+    "List the quiz sets: enabled questions, learners who started and who finished."))
 @db_option
 def list_quizzes(db_path: Optional[str]) -> None:
-    """List the quiz sets: enabled questions, learners who started and who finished."""
     from rich.table import Table
 
     with open_store(db_path) as store:
@@ -105,11 +115,11 @@ def list_quizzes(db_path: Optional[str]) -> None:
     _console().print(table)
 
 
-@quiz.command("show")
+@quiz.command("show", help=tr("Das Quiz NAME zeigen: seine Fragen der Reihe nach, mit ihren Antworten.",
+                               "Show the quiz set NAME: its questions in order, with their answers."))
 @click.argument("name")
 @db_option
 def show(name: str, db_path: Optional[str]) -> None:
-    """Show the quiz set NAME: its questions in order, with their answers."""
     from rich.table import Table
 
     with open_store(db_path) as store:
@@ -145,12 +155,15 @@ def show(name: str, db_path: Optional[str]) -> None:
     console.print(table)
 
 
-@quiz.command("delete")
+@quiz.command("delete", help=tr(
+    "Das Quiz NAME löschen (die Antworten der Lernenden bleiben in ihrem eigenen Verlauf).",
+    "Delete the quiz set NAME (the learners' answers stay in their own history)."))
 @click.argument("name")
 @db_option
-@click.option("--yes", "-y", is_flag=True, help="Do not ask, even when learners have played it.")
+@click.option("--yes", "-y", is_flag=True,
+              help=tr("Nicht nachfragen, auch wenn schon Lernende es gespielt haben.",
+                      "Do not ask, even when learners have played it."))
 def delete(name: str, db_path: Optional[str], yes: bool) -> None:
-    """Delete the quiz set NAME (the learners' answers stay in their own history)."""
     with open_store(db_path) as store:
         made = _load(store, name)
         played = sum(1 for s in store.quiz_sessions(made.id) if s["status"] != "abandoned")

@@ -21,17 +21,24 @@ from quizbot.report import (
 QUESTION_SHOWN = 80  # characters of a question in the terminal (the HTML report has it whole)
 
 
-@cli.command()
+@cli.command(help=tr(
+    "Der Bericht zum Quiz NAME: je Lernende:n Punkte, Zeit und Stand; je Frage der Anteil der richtigen "
+    "und die häufigsten falschen Antworten; Einsprüche zum Entscheiden.",
+    "The report on quiz set NAME: per learner score, time and progress; per question "
+    "the share right and the most common wrong answers; contested gradings to decide."))
 @click.argument("name")
 @db_option
 @click.option("--format", "-f", "format_name", type=click.Choice(["table", "csv", "html"]), default="table",
-              show_default=True, help="table: for the terminal; csv: a gradebook for a spreadsheet; "
-                                      "html: a page with bar charts to open or print.")
+              show_default=True,
+              help=tr("table: für das Terminal; csv: eine Notenliste für die Tabellenkalkulation; "
+                      "html: eine Seite mit Balkendiagrammen zum Öffnen oder Drucken.",
+                      "table: for the terminal; csv: a gradebook for a spreadsheet; "
+                      "html: a page with bar charts to open or print."))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              help="Write to this file (default: standard output).")
+              metavar=tr("DATEI", "FILE"),
+              help=tr("In diese Datei schreiben (Standard: die Standardausgabe).",
+                      "Write to this file (default: standard output)."))
 def report(name: str, db_path: Optional[str], format_name: str, output: Optional[Path]) -> None:
-    """The report on quiz set NAME: per learner score, time and progress; per question
-    the share right and the most common wrong answers; contested gradings to decide."""
     with open_store(db_path) as store:
         try:
             made = build_report(store, name)
@@ -177,17 +184,21 @@ def _text(text: str, style: str = ""):
 # --------------------------------------------------------------------------
 
 
-@cli.group()
+@cli.group(help=tr("Einsprüche gegen Bewertungen (/einspruch im Chat): auflisten, anerkennen oder ablehnen.",
+                   "Contested gradings (/einspruch in the chat): list them, accept or reject them."))
 def attempts() -> None:
-    """Contested gradings (/einspruch in the chat): list them, accept or reject them."""
+    pass
 
 
-@attempts.command("list")
+@attempts.command("list", help=tr(
+    "Die Einsprüche auflisten (die offenen; mit --all auch die entschiedenen), jeweils mit der Id der Antwort.",
+    "List the contested gradings (open ones; --all: decided ones too), each with its attempt ID."))
 @db_option
-@click.option("--quiz", "quiz_name", metavar="NAME", help="Only the contests in this quiz set.")
-@click.option("--all", "show_all", is_flag=True, help="Also the contests already decided.")
+@click.option("--quiz", "quiz_name", metavar="NAME",
+              help=tr("Nur die Einsprüche in diesem Quiz.", "Only the contests in this quiz set."))
+@click.option("--all", "show_all", is_flag=True,
+              help=tr("Auch die schon entschiedenen Einsprüche.", "Also the contests already decided."))
 def list_contests(db_path: Optional[str], quiz_name: Optional[str], show_all: bool) -> None:
-    """List the contested gradings (open ones; --all: decided ones too), each with its attempt ID."""
     with open_store(db_path) as store:
         quiz_id = None
         if quiz_name is not None:
@@ -208,19 +219,21 @@ def list_contests(db_path: Optional[str], quiz_name: Optional[str], show_all: bo
     console.print(_text(_decide_hint()))
 
 
-@attempts.command("accept")
+@attempts.command("accept", help=tr(
+    "Die Antwort ID als richtig zählen (schließt ihren Einspruch; die Punkte im Bericht ändern sich mit).",
+    "Count attempt ID as right (closes its contest; the scores in the report follow)."))
 @click.argument("attempt_id", metavar="ID", type=int)
 @db_option
 def accept(attempt_id: int, db_path: Optional[str]) -> None:
-    """Count attempt ID as right (closes its contest; the scores in the report follow)."""
     _decide(db_path, attempt_id, accept=True)
 
 
-@attempts.command("reject")
+@attempts.command("reject", help=tr(
+    "Die Bewertung der Antwort ID bestehen lassen (schließt ihren Einspruch; nimmt ein accept zurück).",
+    "Let the grading of attempt ID stand (closes its contest; undoes an accept)."))
 @click.argument("attempt_id", metavar="ID", type=int)
 @db_option
 def reject(attempt_id: int, db_path: Optional[str]) -> None:
-    """Let the grading of attempt ID stand (closes its contest; undoes an accept)."""
     _decide(db_path, attempt_id, accept=False)
 
 

@@ -17,14 +17,18 @@ from quizbot.i18n import tr
 from quizbot.session import KINDS
 
 
-@cli.command("review")
+@cli.command("review", help=tr(
+    "Die Fragen in einer Tabelle durchsehen: Text und Antwort ändern, Schreibweisen ergänzen, sperren "
+    "(nur mit der Tastatur).",
+    "Review the questions in a table: edit text and answer, add spellings, disable (keyboard only)."))
 @db_option
-@click.option("--article", default=None, metavar="REF",
-              help="Only this article: id, file name or part of the title.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only these question kinds (repeatable).")
-@click.option("--light", is_flag=True, help="Light colours (Ctrl+T switches).")
+@click.option("--article", default=None, metavar=tr("ARTIKEL", "REF"),
+              help=tr("Nur dieser Artikel: Id, Dateiname oder Teil des Titels.",
+                      "Only this article: id, file name or part of the title."))
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help=tr("Nur diese Fragearten (mehrfach möglich).", "Only these question kinds (repeatable)."))
+@click.option("--light", is_flag=True, help=tr("Helle Farben (Strg+T wechselt).", "Light colours (Ctrl+T switches)."))
 def review(db_path: Optional[str], article: Optional[str], kinds: tuple[str, ...], light: bool) -> None:
-    """Review the questions in a table: edit text and answer, add spellings, disable (keyboard only)."""
     from quizbot.cli.common import open_store
     from quizbot.tui.review import ReviewApp
 

@@ -38,16 +38,19 @@ LOCAL_FONT = """<style>
     </style>"""
 
 
-@cli.command("serve")
+@cli.command("serve", help=tr("Den Quiz-Chat im Browser anbieten: ein Chat je Browser-Tab.",
+                               "Serve the quiz chat in the browser: one chat per browser tab."))
 @db_option
-@click.option("--host", default=LOCAL_ONLY, show_default=True,
-              help="Address to listen on; 0.0.0.0 or a LAN address lets other machines in (no login!).")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
-              help="Port to listen on.")
+@click.option("--host", default=LOCAL_ONLY, show_default=True, metavar=tr("ADRESSE", "ADDRESS"),
+              help=tr("Adresse, auf der quizbot lauscht; 0.0.0.0 oder eine Adresse im lokalen Netz lässt "
+                      "andere Rechner herein (ohne Anmeldung!).",
+                      "Address to listen on; 0.0.0.0 or a LAN address lets other machines in (no login!)."))
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, metavar="PORT",
+              help=tr("Port, auf dem quizbot lauscht.", "Port to listen on."))
 @click.option("--quiz", "quiz_name", metavar="NAME", default=None,
-              help="Every tab plays the quiz set NAME (quizbot quiz list).")
+              help=tr("Jeder Tab spielt das Quiz NAME (quizbot quiz list).",
+                      "Every tab plays the quiz set NAME (quizbot quiz list)."))
 def serve(db_path: Optional[str], host: str, port: int, quiz_name: Optional[str]) -> None:
-    """Serve the quiz chat in the browser: one chat per browser tab."""
     db, quiz = _class_database(db_path, quiz_name)
     addresses = _check_can_listen(host, port)
     url = f"http://{_url_host(host)}:{port}"
