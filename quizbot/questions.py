@@ -37,6 +37,7 @@ from quizbot.facts import (
     function_words,
     organisations,
     places,
+    role_of,
     speech_verbs,
     tokenize,
 )
@@ -45,7 +46,7 @@ from quizbot.i18n import tr
 from quizbot.models import Article, Fact, Question, Sentence
 from quizbot.resources import lexicon_lines, lexicon_rows
 from quizbot.text import fold as _fold_uncached
-from quizbot.variants import variants_of
+from quizbot.variants import group_of, key as variant_key, variants_of
 
 fold = lru_cache(maxsize=65536)(_fold_uncached)  # the same names and sentences are folded again and again
 
@@ -63,13 +64,24 @@ ADDITIVE_UNITS = frozenset({"°C", "°F", "K"})  # temperatures are not confused
 ANAPHOR_PENALTY = 0.15  # per word pointing outside the question ("dieser", "ihm")
 SUBJECT_PRONOUNS = frozenset({"er", "sie"})  # after the verb they are the clause's unresolved subject
 DEMONSTRATIVES = frozenset({"das", "dies", "diese", "dieser", "dieses"})  # before a verb: "Das sind 40 Prozent mehr"
+# Before a noun: "diese Replik", "in jenem Jahr" (data/deictic_nouns.txt: not "in dieser Woche")
+DEMONSTRATIVE_DETERMINERS = frozenset({
+    "dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen",
+})
+DEFINITE_ARTICLES = frozenset({"Der", "Die", "Das", "Dem", "Den", "Des"})
+QUOTE_OPENERS = frozenset("„“\"»«‚")
 MAX_CONTEXT_CHARS = 300  # a longer sentence before is too much to read as context
 STRONG_NEED, WEAK_NEED = 2, 1  # how much a sentence depends on the one before
-NO_CONTEXT_PENALTY = {STRONG_NEED: 0.35, WEAK_NEED: 0.05}  # when there is no sentence before to show
+# When there is no sentence before to show: a question that needs it cannot stay (every kind's
+# weight times 0.5 is below KEEP_SCORE), one that only leans on it is ranked down a little.
+NO_CONTEXT_PENALTY = {STRONG_NEED: 0.5, WEAK_NEED: 0.05}
 OPEN_NEED_PENALTY = 0.2  # an open question cannot show the sentence it depends on
+# … unless it takes nothing from the sentence but a name and its role or institution: "Wer ist
+# laut dem Artikel chinesischer Präsident?" from "Seitdem gab es vier Gipfel mit dem chinesischen Präsidenten Xi …"
+SELF_CONTAINED_OPEN_FORMS = frozenset({"role", "affiliation"})
 EARLY_WORDS = 6  # a pronoun this early in a sentence points back
 SHORT_SENTENCE_WORDS = 9  # a shorter sentence without a name leans on the one before
-MAX_TITLE_WORDS = 8  # an undated article is named by a title (or its headline part) this short
+MAX_TITLE_WORDS = 10  # an undated article is named by its title (else its headline part) this short
 NUMERIC_KINDS = frozenset({"amount", "count", "duration", "distance", "percent", "factor"})
 ENTITY_KINDS = frozenset({"person", "place", "organisation"})
 
@@ -106,6 +118,17 @@ _CHARACTERISATION = re.compile(
     r"^(?P<subject>.+?) (?P<verb>bezeichnete|bezeichnet|nannte|nennt) (?P<object>.+?) als [„\"»“]"
 )
 _DISTANCE_TAIL = re.compile(r"^\s+(?P<from>(?:von|vom)\s[^,.;–]+?)\s+entfernt\b")
+# What somebody said, in its marks:
+_QUOTATION = re.compile(r"„[^“]*“|»[^«]*«|«[^»]*»|\"[^\"]*\"|“[^”]*”")
+_AFFILIATION_GAP = re.compile(r" (?:vom|von der|von den|von) ")  # "Andrei Lankow von der Kookmin-Universität"
+# A relation noun right before a name: "Kims Großvater ", "Kims Vater, ", "den Vater des aktuellen Machthabers, "
+_RELATION_BEFORE = re.compile(
+    r"(?P<noun>[A-ZÄÖÜ][\w-]*)(?: (?:des|der|von|vom)(?: [a-zäöüß]+)* [A-ZÄÖÜ][\w-]*)?,? $"
+)
+# … or in an apposition right after it: " – der Vater des jetzigen Machthabers", ", die Tochter von …"
+_RELATION_AFTER = re.compile(
+    r"^(?:,| [–-]| \() (?:der |die |das |dem |den )?(?:[a-zäöüß]+ ){0,2}(?P<noun>[A-ZÄÖÜ][\w-]*)"
+)
 _DISTANCE_TO = re.compile(r"^(?:Nach|Bis nach|Bis) (?P<to>\S+(?: \S+)?) sind es $")
 
 
@@ -118,14 +141,44 @@ _DISTANCE_TO = re.compile(r"^(?:Nach|Bis nach|Bis) (?P<to>\S+(?: \S+)?) sind es 
 def _anaphors() -> tuple[tuple[str, ...], frozenset[str]]:
     """(anaphors anywhere as padded word strings, anaphors that may open a sentence as folded text)."""
     rows = lexicon_rows("anaphors.txt")
-    anywhere = tuple(f" {fold(row[0])} " for row in rows if row[1] == "any")
+    anywhere = tuple(f" {fold(row[0])} " for row in rows if row[1] in ("any", "time"))
     return anywhere, frozenset(fold(row[0]) for row in rows)
 
 
 @lru_cache(maxsize=None)
 def _pronoun_anaphors() -> frozenset[str]:
-    """The one-word anaphors that count anywhere ("ihnen", "dieser", "dort")."""
-    return frozenset(row[0] for row in lexicon_rows("anaphors.txt") if row[1] == "any" and " " not in row[0])
+    """The one-word anaphors that count anywhere ("ihnen", "dieser", "dort", "damals")."""
+    return frozenset(row[0] for row in lexicon_rows("anaphors.txt") if row[1] in ("any", "time") and " " not in row[0])
+
+
+@lru_cache(maxsize=None)
+def _time_anaphors() -> frozenset[str]:
+    """"damals", "danach": they point to a time, which the sentence itself may give before them."""
+    return frozenset(row[0] for row in lexicon_rows("anaphors.txt") if row[1] == "time")
+
+
+@lru_cache(maxsize=None)
+def _time_given() -> re.Pattern[str]:
+    """A year or a month name: the time a later "damals" in the same sentence means."""
+    months = "|".join(_month_names().values())
+    return re.compile(rf"\b(?:1\d{{3}}|20\d{{2}}|{months})\b")
+
+
+def _resolved_here(text: str, word: str, position: int) -> bool:
+    """Is the anaphor ``word`` at ``position`` resolved within ``text``: "Freiburg hatte bereits 2022 im
+    Finale gestanden, damals aber …"? Only a time anaphor after a year or month is."""
+    return fold(word) in _time_anaphors() and bool(_time_given().search(text, 0, position))
+
+
+@lru_cache(maxsize=None)
+def _deictic_nouns() -> frozenset[str]:
+    return frozenset(fold(line) for line in lexicon_lines("deictic_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def _relation_nouns() -> frozenset[str]:
+    """"Großvater", "Sohn", "Sprecher": nouns that make a name somebody's relative or aide."""
+    return frozenset(fold(line) for line in lexicon_lines("relation_nouns.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -351,23 +404,47 @@ def _namings(article: Article) -> list[str]:
     """The ways a question may name its article, the preferred first, "laut dem Artikel" last.
 
     In a quiz over several articles "laut dem Artikel" alone leaves the learner guessing
-    which: an undated article is named by its (short) title, else by its source.
+    which: an undated article is named by its title (one form of it, the one listed), else
+    by its source. A title that tells the answer gives way to these, never to another title.
     """
     if article.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", article.date):
         year, month, day = (int(part) for part in article.date.split("-"))
         return [f"laut dem Artikel vom {day}. {_month_names()[month]} {year}"]
     found = []
-    title = (article.title or "").strip().rstrip(".")
-    if title and not title.endswith("…"):  # a title cut from the first paragraph names nothing
-        topline, _, headline = title.rpartition(": ")  # "Unwetter über Süddeutschland: Keller geflutet"
-        for candidate in (headline if topline and len(headline.split()) >= 3 else "", title, topline):
-            if candidate and 2 <= len(candidate.split()) <= MAX_TITLE_WORDS:
-                inner = candidate.replace("„", "‚").replace("“", "‘").replace('"', "")
-                found.append(f"laut dem Artikel „{inner}“")
+    title = _short_title(article.title or "")
+    if title:
+        found.append(f"laut dem Artikel „{_inner_quotes(title)}“")
+        # the same title cut after its topline, when the whole tells the answer
+        # ("Treffen in Wladiwostok: Was Kim bei Putin erreichen will" for a question on Putin)
+        topline = (article.title or "").partition(": ")[0].strip()
+        if topline != title.strip() and len(topline.split()) >= 2 and ": " in (article.title or ""):
+            found.append(f"laut dem Artikel „{_inner_quotes(topline)}: …“")
     source = re.sub(r"^(?:DER|DIE|DAS) ", "", (article.source or "").strip())
     if source and " " not in source:
         found.append(f"laut dem {source}-Artikel")  # "laut dem taz-Artikel", "laut dem SPIEGEL-Artikel"
     return list(dict.fromkeys([*found, "laut dem Artikel"]))
+
+
+def _inner_quotes(text: str) -> str:
+    """German quotation marks inside „…“ become single ones."""
+    return text.replace("„", "‚").replace("“", "‘").replace('"', "")
+
+
+def _short_title(title: str) -> str:
+    """The one title an article is named by: the whole title as listed, or its headline part
+    when the whole is too long ("Unwetter über Süddeutschland: Keller geflutet, Bahnstrecken
+    gesperrt" -> "Keller geflutet, Bahnstrecken gesperrt"); "" when neither is short enough.
+
+    Never the topline on its own and never a second form: one article, one name in every question.
+    """
+    title = title.strip().rstrip(".")
+    if not title or title.endswith("…"):  # a title cut from the first paragraph names nothing
+        return ""
+    topline, _, headline = title.rpartition(": ")
+    for candidate in (title, headline if topline and len(headline.split()) >= 3 else "", topline):
+        if candidate and 2 <= len(candidate.split()) <= MAX_TITLE_WORDS:
+            return candidate
+    return ""
 
 
 def _named(work: _Work, text: str, fact: Fact, answer: str) -> str:
@@ -524,15 +601,35 @@ def _opens_with_anaphor(text: str) -> bool:
     named = len(raw) > 2 and raw[2][:1].isupper()  # "Das Land Baden-Württemberg beteiligt sich": the name follows
     if _AGE_NOUN_OPENING.match(text):
         return True  # "Der 39-Jährige hatte das Amt …": who?
-    return demonstrative or words[0] in _anaphors()[1] or (" ".join(words[:2]) in _anaphors()[1] and not named) or bool(
-        SUBJECT_PRONOUNS.intersection(words[1:4])
+    pronoun_subject = bool(SUBJECT_PRONOUNS.intersection(words[1:4]))
+    if text[:1] in QUOTE_OPENERS and words[0] in DEMONSTRATIVE_DETERMINERS and len(raw) > 1 and raw[1][:1].isupper():
+        # „Diese Mannschaft hat nie aufgegeben“: the speaker's own team (but „Das ist …“ points back)
+        return pronoun_subject
+    return demonstrative or words[0] in _anaphors()[1] or (" ".join(words[:2]) in _anaphors()[1] and not named) or (
+        pronoun_subject
     )
 
 
 def _anaphor_count(text: str) -> int:
-    """References to something outside the text ("er", "dieser", "das Land") anywhere in it."""
+    """References to something outside the text ("er", "dieser", "das Land") anywhere in it;
+    not "in dieser Woche" (the time of writing), nor a "damals" after the year it means."""
     words = _word_string(text)
-    return sum(words.count(anaphor) for anaphor in _anaphors()[0])
+    return sum(words.count(anaphor) for anaphor in _anaphors()[0]) - _harmless_count(text)
+
+
+def _harmless_count(text: str) -> int:
+    """How many of the anaphors counted anywhere are resolved in the text itself: "dieser", "diesem" …
+    before a noun of the time of writing, "damals" after a year."""
+    matches = list(_WORD.finditer(text))
+    anywhere = _pronoun_anaphors()
+    count = 0
+    for match, following in zip(matches, [*matches[1:], None]):
+        word = match.group()
+        if fold(word) not in anywhere:
+            continue
+        now = following is not None and fold(following.group()) in _deictic_nouns()
+        count += bool((word.lower() in DEMONSTRATIVE_DETERMINERS and now) or _resolved_here(text, word, match.start()))
+    return count
 
 
 def _fact_weight(fact: Fact) -> float:
@@ -621,8 +718,11 @@ def _reference_need(work: _Work, sentence: Sentence) -> int:
     text = sentence.text
     if _opens_with_anaphor(text) or _early_pronoun(work, sentence) or _unattributed_report(work, sentence):
         return STRONG_NEED
-    if _demonstrative_pronoun(work.tokens_of(sentence.index)):
+    if _demonstrative_pronoun(work.tokens_of(sentence.index)) or _demonstrative_determiner(text):
         return STRONG_NEED
+    role_need = _role_without_name(work, sentence)
+    if role_need:
+        return role_need
     words = _word_string(" ".join(text.split()[:4])).split()
     if "es" in words[2:]:
         return WEAK_NEED
@@ -643,10 +743,11 @@ def _object_anaphor(work: _Work, sentence: Sentence) -> bool:
 def _object_anaphors(text: str) -> bool:
     """Not "dieser Saison" ("dieser" as an article before its noun)."""
     anaphors = _pronoun_anaphors() - SUBJECT_PRONOUNS
-    words = _WORD.findall(text)
+    matches = list(_WORD.finditer(text))
     return any(
-        fold(word) in anaphors and not following[:1].isupper()
-        for word, following in zip(words, words[1:] + [""])
+        fold(match.group()) in anaphors and not (following and following.group()[:1].isupper())
+        and not _resolved_here(text, match.group(), match.start())
+        for match, following in zip(matches, [*matches[1:], None])
     )
 
 
@@ -664,6 +765,44 @@ def _demonstrative_pronoun(tokens: list[Token]) -> bool:
             continue  # "das zweite Tor"
         return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _demonstrative_determiner(text: str) -> bool:
+    """"Zumindest bei Kim dürfte diese Replik gut angekommen sein", "aus dieser chinesischen Abhängigkeit":
+    a thing the sentence before told of. Not "in dieser Woche", "dieses Jahr": the time of writing;
+    nor inside a quotation ("„Diese Mannschaft hat nie aufgegeben“"): the speaker's own."""
+    tokens = tokenize(_QUOTATION.sub(" ", text))
+    for index, token in enumerate(tokens):
+        if token.text.lower() not in DEMONSTRATIVE_DETERMINERS:
+            continue
+        following = tokens[index + 1 : index + 4]
+        noun = next((i for i, t in enumerate(following) if t.text[:1].isupper()), None)
+        if noun is None or not all(_ADJECTIVE_FORM.fullmatch(t.text) for t in following[:noun]):
+            continue  # "dieser meinte", "diese sind": a pronoun, judged elsewhere
+        if fold(following[noun].text) not in _deictic_nouns():
+            return True
+    return False
+
+
+def _role_without_name(work: _Work, sentence: Sentence) -> int:
+    """A sentence that opens with a role and no name: "Der Minister kündigte an …" (STRONG_NEED:
+    which minister?), "Dem nordkoreanischen Diktator dürfte …" (WEAK_NEED: the adjective
+    narrows it down). Not "Der Sprecher des Komitees …", nor "Der Sicherheitsberater der USA,
+    Jake Sullivan, …", which name who it is; 0 for any other opening."""
+    tokens = work.tokens_of(sentence.index)
+    if len(tokens) < 3 or tokens[0].text not in DEFINITE_ARTICLES:
+        return 0
+    index = 1
+    while index < len(tokens) - 1 and _ADJECTIVE_FORM.fullmatch(tokens[index].text):
+        index += 1
+    if role_of(tokens[index].text) is None:
+        return 0
+    if any(f.kind == "person" and f.extra.get("phrase_start", f.start) == 0 for f in work.facts_of(sentence.index)):
+        return 0
+    if index + 1 < len(tokens) and tokens[index + 1].text in ("des", "der"):
+        return WEAK_NEED  # "Der Sprecher des nordkoreanischen Komitees"
+    return STRONG_NEED if index == 1 else WEAK_NEED
 
 
 def _takes_up_a_noun(work: _Work, sentence: Sentence) -> bool:
@@ -685,7 +824,16 @@ def _early_pronoun(work: _Work, sentence: Sentence) -> bool:
     if any(a.text in speech_verbs() and b.text in SUBJECT_PRONOUNS for a, b in zip(tokens, tokens[1:])):
         return True
     first_name = min((f.start for f in work.facts_of(sentence.index) if f.kind == "person"), default=len(sentence.text))
-    return any(fold(token.text) in _pronoun_anaphors() for token in tokens[:EARLY_WORDS] if token.start < first_name)
+    for position, token in enumerate(tokens[:EARLY_WORDS]):
+        if token.start >= first_name or fold(token.text) not in _pronoun_anaphors():
+            continue
+        if _resolved_here(sentence.text, token.text, token.start):
+            continue  # "Im Mai 2019 … damals"
+        following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+        if token.text.lower() in DEMONSTRATIVE_DETERMINERS and following[:1].isupper():
+            continue  # an article: "in dieser Woche" is now, "diese Replik" is judged by _demonstrative_determiner
+        return True
+    return False
 
 
 def _unattributed_report(work: _Work, sentence: Sentence) -> bool:
@@ -781,14 +929,23 @@ def _open_questions(work: _Work, index: int, fact: Fact, sentence: Sentence) -> 
         if _answer_in_question(made.text, target, made.answer):
             continue
         base = _sentence_quality(sentence) * KIND_WEIGHT["open"] * _fact_weight(target)
-        if _object_anaphors(made.text):
-            continue  # "Wer sagte zu, ihn auszurichten?": an open question shows no sentence that tells what "ihn" is
+        asked = _without_naming(work, made.text)
+        if _object_anaphors(asked) or _demonstrative_determiner(asked):
+            continue  # "Wer sagte zu, ihn auszurichten?", "Wer erkennt in dieser Ausrichtung …?": an open
+            # question shows no sentence that tells what "ihn" or "diese Ausrichtung" is
         score = base - made.penalty - ANAPHOR_PENALTY * min(2, _anaphor_count(made.text)) - _salience(work, target)
-        if _reference_need(work, sentence) == STRONG_NEED:
+        if _reference_need(work, sentence) == STRONG_NEED and made.form not in SELF_CONTAINED_OPEN_FORMS:
             score -= OPEN_NEED_PENALTY
         results.append(_question("open", made.text, made.answer, target, made.target, sentence, score,
                                  made.form, made.accepted))
     return results
+
+
+def _without_naming(work: _Work, text: str) -> str:
+    """The question without the article's name, whose date would seem to resolve a "damals"."""
+    for naming in work.namings:
+        text = text.replace(naming, "")
+    return text
 
 
 def _sentence_body(sentence: Sentence) -> str:
@@ -1132,32 +1289,47 @@ def _choice(work: _Work, sentence: Sentence, stem: Optional[Question], score: fl
                    choices=options, score=score, key=key)
 
 
-def _distractors(work: _Work, fact: Fact, answer: str, in_gap: bool) -> list[str]:
-    """Wrong answers of the same type and scale, none equal to the answer, none also true here."""
-    cache_key = (id(fact), in_gap)
+def _distractors(work: _Work, fact: Fact, answer: str, in_gap: bool, statement: bool = False) -> list[str]:
+    """Wrong answers of the same type and scale, none equal to the answer, none also true here,
+    each a different thing: "Kim Jong Un" and "Kim Jong-un" are one option, and not the answer's.
+
+    ``statement``: for a false statement, where one plausible wrong detail is wanted, not three.
+    """
+    cache_key = (id(fact), in_gap, statement)
     if cache_key not in work.distractor_cache:
         rng = work.rng("distractors", fact.sentence_index, fact.start, fact.kind)
-        taken = {fold(fact.text), fold(fact.answer)}
+        taken = {_option_identity(fact, text) for text in (fact.text, fact.answer, _entity_name(fact))}
         found: list[str] = []
-        for option in _candidate_options(work, fact, rng, in_gap):
-            key = fold(option)
-            if key in taken or (fact.kind not in NUMERIC_KINDS and _also_true_here(work, fact, option)):
+        for option in _candidate_options(work, fact, rng, in_gap, statement):
+            identity = _option_identity(fact, option)
+            if identity in taken or (fact.kind not in NUMERIC_KINDS and _also_true_here(work, fact, option)):
                 continue
-            taken.add(key)
+            taken.add(identity)
             found.append(option)
             if len(found) == CHOICES:  # one spare, in case the caller's answer form is among them
                 break
         work.distractor_cache[cache_key] = found
-    return [option for option in work.distractor_cache[cache_key] if fold(option) != fold(answer)][: CHOICES - 1]
+    answer_identity = _option_identity(fact, answer)
+    return [option for option in work.distractor_cache[cache_key]
+            if _option_identity(fact, option) != answer_identity][: CHOICES - 1]
 
 
-def _candidate_options(work: _Work, fact: Fact, rng: random.Random, in_gap: bool) -> Iterator[str]:
+def _option_identity(fact: Fact, option: str) -> str:
+    """What an option stands for: one key for the spellings of one name ("Kim Jong Un", "Kim
+    Jong-un"; "Peking", "Beijing"). Figures keep their text: "2,4 Prozent" is not "24 Prozent"."""
+    if fact.kind in NUMERIC_KINDS or fact.kind in ("year", "date", "ordinal"):
+        return fold(option)
+    group = group_of(option)
+    return variant_key(group[0] if group else option)
+
+
+def _candidate_options(work: _Work, fact: Fact, rng: random.Random, in_gap: bool, statement: bool) -> Iterator[str]:
     if fact.kind in NUMERIC_KINDS:
         return _number_distractors(work, fact, rng)
     if fact.kind == "year":
         return iter(_year_distractors(fact, rng))
     if fact.kind == "person":
-        return iter(_person_distractors(work, fact, rng))
+        return iter(_person_distractors(work, fact, rng, statement))
     if fact.kind == "place":
         return _place_distractors(work, fact, rng, genitive=in_gap and bool(fact.extra.get("genitive")))
     if fact.kind == "organisation":
@@ -1250,48 +1422,73 @@ class _Person:
     keys: frozenset[str]  # spelling-blind keys of the name's parts
     surname: str
     gender: Optional[str]  # "f", "m" or None when unknown
+    affiliated: bool = False  # named with an institution somewhere ("Andrei Lankow von der Kookmin-Universität")
 
 
 def _people(facts: Iterable[Fact]) -> list[_Person]:
-    """The distinct persons among facts, first mention first."""
-    people: dict[str, _Person] = {}
+    """The distinct persons among facts, first mention first, each under its first spelling
+    ("Sergej Schoigu", not also "Sergei Schoigu") and with what any mention tells (the first
+    "Wladimir Putin" may come without his role, a later "Präsident Putin" with it)."""
+    mentions: list[tuple[str, list[Fact]]] = []  # the first spelling and every mention of one person
+    person_of: dict[str, int] = {}  # a person key -> index in mentions
     for fact in facts:
-        if fact.kind != "person":
-            continue
         name = _entity_name(fact)
-        if " " in name and name not in people:
-            people[name] = _Person(name, fact.extra.get("group"), bool(fact.role), _name_keys(name), _surname(name),
-                                   fact.extra.get("gender"))
-    return list(people.values())
+        if fact.kind != "person" or " " not in name:
+            continue
+        keys = _person_keys(name)
+        index = next((person_of[key] for key in keys if key in person_of), None)
+        if index is None:
+            index = len(mentions)
+            mentions.append((name, []))
+        person_of.update(dict.fromkeys(keys, index))
+        mentions[index][1].append(fact)
+    return [_person(name, found) for name, found in mentions]
 
 
-def _person_distractors(work: _Work, fact: Fact, rng: random.Random) -> list[str]:
+def _person(name: str, found: list[Fact]) -> _Person:
+    roled = next((f for f in found if f.role), None)
+    group = roled.extra.get("group") if roled else next((f.extra["group"] for f in found if f.extra.get("group")), None)
+    gender = next((f.extra["gender"] for f in found if f.extra.get("gender")), None)
+    affiliated = any(f.extra.get("affiliation") for f in found)
+    return _Person(name, group, roled is not None, _name_keys(name), _surname(name), gender, affiliated)
+
+
+def _person_distractors(work: _Work, fact: Fact, rng: random.Random, statement: bool = False) -> list[str]:
     """Other persons of the article and the corpus, those with the same kind of role first.
 
     Of the answer's gender: "sagte Vorstandschefin _____" offers no men. Persons of
-    unknown gender come last, those known to be of the other gender never.
+    unknown gender come last, those known to be of the other gender never. None in a
+    family slot ("Kims Großvater _____": no other person is anybody's grandfather by
+    swapping), none already shown with the question ("Die Kim-Dynastie …, sagte Präsident
+    _____" offers no Kim Jong Un); those of another field last where the sentence tells
+    the field ("der Moskauer Experte _____", "_____ von der Kookmin-Universität").
+    For a false ``statement`` only persons of the answer's own field, as far as it is known.
     """
+    if _in_relation_phrase(work, fact):
+        return []
     taken = _name_keys(_entity_name(fact)).union(
         *(_name_keys(_entity_name(f)) for f in work.facts_of(fact.sentence_index) if f.kind == "person")
-    )
+    ) | _shown_name_words(work, fact.sentence_index)
     gender, group = fact.extra.get("gender"), fact.extra.get("group")
+    slot = _slot_field(work, fact)
+    if statement:
+        known = _known_person(work, fact)
+        group = group or (known.group if known else None)
+        gender = gender or (known.gender if known else None)
+        if not group and slot != "institution":
+            return []  # the answer's field is unknown: no swap is certainly plausible
     # By plausibility: the same kind of role; a person of the same article; one of no known role;
     # one of another kind of role ("Trainer _____" offers no mayor while coaches and players are left).
     # Then the same again for persons of unknown gender.
     buckets: list[dict[str, str]] = [{} for _ in range(8)]
     for person in work.people:
         if taken & person.keys:
-            continue  # not the person asked about, nor one of the sentence, nor a spelling of either
+            continue  # not the person asked about, nor one shown with the question, nor a spelling of either
         if gender and person.gender and person.gender != gender:
             continue
-        if person.has_role and person.group == group:
-            tier = 0
-        elif person.name in work.article_people:
-            tier = 1
-        elif not (person.has_role and person.group and group):
-            tier = 2
-        else:
-            tier = 3
+        tier = _person_tier(work, person, group, slot)
+        if statement and tier != 0:
+            continue  # a false statement swaps a president for a president, a researcher for a researcher
         unknown = bool(gender) and person.gender is None
         buckets[4 * unknown + tier].setdefault(person.surname, person.name)
     ordered: list[str] = []
@@ -1301,7 +1498,85 @@ def _person_distractors(work: _Work, fact: Fact, rng: random.Random) -> list[str
         seen.update(bucket)
         rng.shuffle(names)
         ordered.extend(names)
-    return ordered
+    return _one_spelling_each(ordered)
+
+
+def _person_tier(work: _Work, person: _Person, group: Optional[str], slot: Optional[str]) -> int:
+    """How plausible a person is in the answer's place, 0 best, 3 a last resort."""
+    if slot == "institution":  # "_____ vom Moskauer Fernost-Institut": a researcher before a president
+        return 0 if person.affiliated else 3 if person.has_role else 2
+    if person.has_role and person.group == group:
+        return 0
+    other_field = person.has_role and bool(person.group) and bool(group)
+    if person.name in work.article_people and not (other_field and slot):
+        return 1  # not "der Moskauer Experte Donald Trump" because Trump is in the article
+    return 3 if other_field else 2
+
+
+def _person_keys(name: str) -> tuple[str, str]:
+    """Keys that two spellings of one person share: the variant group or the letters of the whole
+    name ("Kim Jong Un", "Kim Jong-un"), and surname with the given name's start ("Sergei"/"Sergej Schoigu")."""
+    group = group_of(name)
+    return variant_key(group[0] if group else name), f"{fold(name)[:3]}|{_surname(name)}"
+
+
+def _one_spelling_each(names: list[str]) -> list[str]:
+    """The names without a second spelling of one person ("Kim Jong Un" after "Kim Jong-un",
+    "Moon Jae-in" after "Moon Jae In"), the first kept."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        identities = {*_person_keys(name), _surname(name)}
+        if identities & seen:
+            continue
+        seen |= identities
+        kept.append(name)
+    return kept
+
+
+def _known_person(work: _Work, fact: Fact) -> Optional[_Person]:
+    """The corpus person a mention stands for ("Putin" -> Wladimir Putin), when only one fits."""
+    name = _entity_name(fact)
+    fitting = [p for p in work.people if p.name == name]
+    if not fitting:
+        wanted = _surname(name)
+        fitting = [p for p in work.people if p.surname == wanted]
+    return fitting[0] if len({p.group for p in fitting}) == 1 else None
+
+
+def _slot_field(work: _Work, fact: Fact) -> Optional[str]:
+    """What the sentence says the person in this place is: the group of a role written with the
+    name ("der Moskauer Experte Wladimir Frolow"), "institution" for a name with its institution
+    after it ("Andrei Lankow von der Kookmin-Universität"), else None."""
+    if "phrase_start" in fact.extra:
+        return fact.extra.get("group") or "role"
+    text = work.sentences[fact.sentence_index].text
+    institutions = (f for f in work.facts_of(fact.sentence_index) if f.kind == "organisation" and f.start > fact.end)
+    if any(_AFFILIATION_GAP.fullmatch(text[fact.end : other.start]) for other in institutions):
+        return "institution"
+    return None
+
+
+def _in_relation_phrase(work: _Work, fact: Fact) -> bool:
+    """Is the person named as somebody's relative or aide ("Kims Großvater Kim Il Sung", "den Vater
+    des aktuellen Machthabers, Kim Jong-il", "Kim Jong Il – der Vater des jetzigen Machthabers")?
+    Another person there makes a false statement absurd, not checkable (data/relation_nouns.txt)."""
+    text = work.sentences[fact.sentence_index].text
+    starts = {fact.start, fact.extra.get("phrase_start", fact.start)}  # "…, Kim Jong-il" may be read as a role's name
+    found = [_RELATION_BEFORE.search(text[:start]) for start in starts] + [_RELATION_AFTER.match(text[fact.end :])]
+    return any(match and fold(match.group("noun")) in _relation_nouns() for match in found)
+
+
+def _shown_name_words(work: _Work, sentence_index: int) -> frozenset[str]:
+    """The capitalised words shown with a question on this sentence (its context too), as name keys,
+    a genitive also without its "s": "Kims Entscheidung" shows "kim"."""
+    lead, _ = work.reading_context(work.sentences[sentence_index])
+    words = set()
+    for word in _WORD.findall(lead + work.sentences[sentence_index].text):
+        if word[:1].isupper():
+            key = re.sub(r"[^a-z]", "", fold(word))
+            words.update((key, key[:-1] if key.endswith("s") else key))
+    return frozenset(words)
 
 
 @lru_cache(maxsize=65536)
@@ -1425,8 +1700,8 @@ def _truefalse_candidates(work: _Work) -> list[_Candidate]:
             fact = work.facts[index]
             if not _askable(fact) or not _drop_in(fact):
                 continue
-            if fact.kind == "person" and "phrase_start" in fact.extra:
-                continue  # "der russische Präsidentenberater Baschar al-Assad" is false for the wrong reason
+            if fact.kind == "person" and ("phrase_start" in fact.extra or _in_relation_phrase(work, fact)):
+                continue  # "der russische Präsidentenberater Baschar al-Assad", "Kims Großvater Wladimir Putin"
             if any(q.kind == "quote" and q.start <= fact.start < q.end for q in work.facts_of(sentence_index)):
                 continue  # a quotation is not to be rewritten
             score = work.quality(sentence) * KIND_WEIGHT["truefalse"] * _fact_weight(fact)
@@ -1442,7 +1717,8 @@ def _truefalse(work: _Work, index: int, sentence: Sentence, score: float) -> Opt
     """The sentence as written, or (seeded, half of the time) with its fact exchanged for a distractor."""
     fact = work.facts[index]
     text = sentence.text
-    wrong = _distractors(work, fact, fact.text if fact.kind in ENTITY_KINDS else fact.answer, in_gap=True)
+    wrong = _distractors(work, fact, fact.text if fact.kind in ENTITY_KINDS else fact.answer, in_gap=True,
+                         statement=True)
     make_false = bool(wrong) and work.rng("truth", sentence.index, fact.start).random() < 0.5
     statement = text
     if make_false:
