@@ -14,10 +14,14 @@ the question asks for a count. A missing scale ("34" for "34 Millionen") is
 partial; Prozentpunkte for Prozent is partial. Qualifiers: "rund", "etwa",
 "fast" … fit any figure; an opposite direction ("weniger als" for "mehr als")
 is wrong; dropping "mehr als" is close; "über 140" for exactly 140 is partial.
-Several different figures ("2001 oder 2002") are a hedge: wrong; a negated
-figure is ruled out ("nicht 34" wrong, "34, nicht 43" right). Learner notation
-("3 1/2", "12k", "2.1 billion", "'89", "neunter November") is rewritten first
-(learner_notation); shares count for percentages ("ein Viertel" = 25 Prozent).
+Several different figures ("2001 oder 2002") are a hedge: wrong, and so is an open
+alternative ("2002 oder später", "Dollar oder Euro"); a negated figure is ruled out
+("nicht 34" wrong, "34, nicht 43" right). A figure must count the expected thing:
+"34 Millionen Menschen" is not 34 Millionen Dollar, "10.000 Südkoreaner" or "10.000
+Russen" not 10.000 Nordkoreaner, "das dritte" no count; "bis 2002" is not "seit 2002".
+Learner notation ("3 1/2", "12k", "2.1 billion", "'89", "neunter November") is
+rewritten first (learner_notation); shares count for percentages ("ein Viertel" =
+25 Prozent).
 
 Words and names, compared word by word in any order after folding case,
 umlauts, ß, hyphens (quizbot.variants.key):
@@ -41,10 +45,13 @@ umlauts, ß, hyphens (quizbot.variants.key):
 
 A person's family name alone is close (Merkel for Angela Merkel) unless it is
 a family name that comes first and is shared by many (Kim, Xi: partial); a
-first name that contradicts the expected one is wrong (Ivanka Trump). Generic
+first name that contradicts the expected one is wrong (Ivanka Trump), and so are other
+initials or another generation (George H. W. Bush for George W. Bush, "Donald Trump Jr.")
+and the name as part of someone else ("Putins Sprecher", "Nato-Generalsekretär"). Generic
 heads of place names may be missing (Russki for Insel Russki). The answer may
 sit in a sentence ("Ich glaube, es war Wladiwostok"); a list or hedge with a
-wrong candidate is wrong ("Hanoi oder Singapur"), and so is a negated answer.
+wrong candidate is wrong ("Hanoi oder Singapur"), and so is a negated answer, or one
+that drops the expected answer's negation ("öffentlich" for nicht öffentlich).
 Long expected answers (quotes, four words or more) need most of their words.
 A choice may be named in words ("ich nehme b", "die zweite"); docs/grading.md
 has every rule and the lexicon behind it.
@@ -53,6 +60,7 @@ has every rule and the lexicon behind it.
 from __future__ import annotations
 
 import html
+import os
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, replace
@@ -216,6 +224,18 @@ def _surname_first() -> frozenset[str]:
 def _shared_surnames() -> frozenset[str]:
     """Family names of _surname_first() that many people in the news share (Kim, Li): alone not enough."""
     return frozenset(key(row[0]) for row in lexicon_rows("grading_surname_first.txt") if row[1:] != ["selten"])
+
+
+@lru_cache(maxsize=None)
+def _generations() -> dict[str, str]:
+    """ "jr" -> "junior", "sen" -> "senior" (data/grading_generations.tsv): father and son of one name."""
+    return {key(word): generation for word, generation in lexicon_rows("grading_generations.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _relation_nouns() -> frozenset[str]:
+    """ "Vater", "Sprecher", "Nachfolger" (data/relation_nouns.txt): after a name in the genitive, someone else."""
+    return frozenset(key(w) for w in lexicon_lines("relation_nouns.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -403,6 +423,8 @@ def learner_notation(answer: str, expected: Quantity, answer_type: Optional[str]
     if expected.kind == "date":
         text = _SLASH_DATE.sub(r"\1.\2.\3", text)
         text = _month_first(text)
+        text = _english_month_alone(text)
+        text = _DAY_BEFORE_MONTH.sub(lambda m: f"{m[1]}. {m[2]}" if key(m[2]) in _month_keys() else m[0], text)
     if expected.kind in ("year", "date"):
         century = int(expected.value) // 100 * 100 if expected.value >= 1000 else 1900
         text = _SHORT_YEAR.sub(lambda m: str(century + int(m[1])), text)
@@ -435,6 +457,20 @@ def _measure_word(word: str) -> str:
         return word
     fits = {known[k] for k in known if _is_typo(k, folded)}
     return fits.pop()[1] if len({measure for measure, _ in fits}) == 1 else word
+
+
+_DAY_BEFORE_MONTH = re.compile(r"(?<![\w.,])([0-3]?\d)\s+([^\W\d_]{3,})")  # "3 Oktober": the day without its dot
+_LETTERS_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _english_month_alone(text: str) -> str:
+    """ "May", "in October 1990": an English month name as the German one (not after a given name: Theresa May)."""
+    def german(match: re.Match) -> str:
+        month = _english_months().get(key(match[0]))
+        before = _WORD.findall(text[:match.start()])
+        after_a_name = bool(before) and key(before[-1]) in _given_names()
+        return month if month and not after_a_name else match[0]
+    return _LETTERS_WORD.sub(german, text)
 
 
 _MONTH_FIRST = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,\s*(\d{4})(?!\d)")  # "April 25, 2019"
@@ -524,6 +560,9 @@ def _grade_quantity(expected: Quantity, expected_text: str, answer: str, answer_
     if not found:
         return _grade("wrong", 0, tr(f"Die Zahl fehlt: laut Artikel »{label}«.",
                                      f"The number is missing: the article says '{label}'."))
+    if _left_open(answer, found[0].start):
+        return _grade("wrong", 0, tr(f"Das lässt die Antwort offen – laut Artikel »{label}«.",
+                                     f"That leaves the answer open – the article says '{label}'."))
     grades = [_compare_quantity(expected, q, label, answer_type) for q in _distinct(found)]
     if len(grades) > 1 and not all(g.accepted for g in grades):
         return _grade("wrong", 0, tr(
@@ -532,21 +571,53 @@ def _grade_quantity(expected: Quantity, expected_text: str, answer: str, answer_
     return min(grades, key=lambda g: g.score)
 
 
+_ALTERNATIVE = re.compile(r"(?i)\b(?:oder|bzw\.?|beziehungsweise|respektive|or)\s+([^\W\d_]+)")
+
+
 @lru_cache(maxsize=None)
-def _time_shifts() -> frozenset[str]:
-    return frozenset(key(w) for w in lexicon_lines("grading_time_shifts.txt"))
+def _open_ends() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon_lines("grading_open_ends.txt"))
 
 
-_BEFORE_A_YEAR = frozenset({"dem", "den", "der", "the", "jahr", "jahre", "jahren", "year"})
+def _left_open(answer: str, position: int) -> bool:
+    """ "2002 oder später", "34 Millionen Dollar oder Euro": after the figure, an alternative that leaves it
+    open (data/grading_open_ends.txt) or another unit; "mehr oder weniger" is a qualifier, not a hedge."""
+    for match in _ALTERNATIVE.finditer(answer, position):
+        before = _WORD.findall(answer[: match.start()])
+        if before and key(before[-1]) == "mehr":
+            continue
+        word = key(match[1])
+        if word in _open_ends() or word in _unit_words():
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _time_shifts() -> dict[str, str]:
+    """data/grading_time_shifts.txt: folded word -> "shift" (vor, nach), "until" (bis) or "from" (seit, ab)."""
+    return {key(row[0]): (row[1] if len(row) > 1 else "shift") for row in lexicon_rows("grading_time_shifts.txt")}
+
+
+_BEFORE_A_YEAR = frozenset({"dem", "den", "der", "zum", "im", "am", "the", "jahr", "jahre", "jahren", "year"})
 
 
 def _time_shift(answer: str, quantity: Quantity, expected_text: str) -> Optional[str]:
-    """ "vor" in "vor 2002", "nach dem 25. April": a time before or after the figure that the expected answer does not say."""
+    """ "vor" in "vor 2002", "nach dem 25. April": a time before or after the figure that the expected answer
+    does not say; "bis" in "bis 2002" for "seit 2002", "ab" for "bis 2038": the other end of a span."""
     before = _WORD.findall(answer[:quantity.start])
     while before and key(before[-1]) in _BEFORE_A_YEAR:
         before.pop()
-    shift = key(before[-1]) if before else ""
-    return before[-1] if shift in _time_shifts() and shift not in _words(expected_text) else None
+    shifts = _time_shifts()
+    word = key(before[-1]) if before else ""
+    if word not in shifts:
+        return None
+    kind = shifts[word]
+    if kind == "shift":
+        return before[-1] if word not in _words(expected_text) else None
+    # A start or an end echoes the question or the gap ("Seit wann …?", "bis _____"): right for a bare year,
+    # wrong where the expected answer says the other one ("bis 2002" for seit 2002) or another shift.
+    expected_kinds = {shifts[w] for w in _words(expected_text) if w in shifts}
+    return before[-1] if expected_kinds - {kind} else None
 
 
 _EVEN = frozenset({"mal", "einmal", "even"})  # "nicht mal 20", "nicht einmal ein Fünftel": still negated
@@ -690,6 +761,9 @@ def _same(a: Optional[float], b: Optional[float]) -> bool:
 def _compare_quantity(expected: Quantity, given: Quantity, label: str, answer_type: Optional[str] = None) -> Grade:
     if expected.kind == "date" or (given.kind == "date" and expected.kind == "year"):
         return _compare_dates(expected, given, label)
+    if given.kind == "ordinal" and expected.kind != "ordinal" and answer_type != "ordinal":  # which one, not how many
+        return _grade("wrong", 0, tr(f"Das ist eine Ordnungszahl: laut Artikel »{label}«.",
+                                     f"That is an ordinal: the article says '{label}'."))
     if expected.qualifier == "vague" or given.qualifier == "vague":
         return _compare_vague(expected, given, label)
     if {expected.unit, given.unit} == _PERCENT_AND_POINTS and _same(expected.value, given.value):
@@ -714,7 +788,7 @@ def _compare_quantity(expected: Quantity, given: Quantity, label: str, answer_ty
     if expected.period != given.period and given.period and not more_precise_year:
         return _grade("wrong", 0, tr(f"Der Zeitpunkt stimmt nicht: laut Artikel »{label}«.",
                                      f"Wrong time: the article says '{label}'."))
-    if _other_thing(expected.noun, given.noun):
+    if _other_thing(expected.noun, given.noun) or _unit_for_noun(expected, given, unit_missing, unit_extra):
         return _grade("wrong", 0, tr(f"Die Zahl stimmt, aber sie zählt etwas anderes: laut Artikel »{label}«.",
                                      f"The figure is right but counts something else: the article says '{label}'."))
     qualifier = _compare_qualifiers(expected, given, label)
@@ -738,17 +812,65 @@ def _thing_of(noun: str) -> Optional[int]:
     """Which line of data/grading_counted_things.tsv a counted noun belongs to ("Toten" -> Tote), if any."""
     folded = key(noun)
     for index, words in enumerate(_counted_things()):
-        if any(word_match(word, folded) for word in words):
+        if any(_may_match(word, folded) and word_match(word, folded) for word in words):
             return index
     return None
 
 
+ROUGHLY_ALIKE = 50  # rapidfuzz ratio below which no spelling of one word is a transliteration of the other
+
+
+def _may_match(expected: str, given: str) -> bool:
+    """A cheap test before ``word_match`` on a lexicon's many words: a typo or an inflection keeps the
+    first letter, a transliteration most of the spelling (PHONETIC_FLOOR on one of its spellings)."""
+    return expected[:1] == given[:1] or fuzz.ratio(expected, given) >= ROUGHLY_ALIKE
+
+
 def _other_thing(expected_noun: Optional[str], given_noun: Optional[str]) -> bool:
-    """ "140 Verletzte" for 140 Tote: both nouns name a listed thing, and not the same one."""
+    """ "140 Verletzte" for 140 Tote: both nouns name a listed thing, and not the same one;
+    "10.000 Südkoreaner" for 10.000 Nordkoreaner: the same head with another first part."""
     if not expected_noun or not given_noun:
         return False
     expected_thing, given_thing = _thing_of(expected_noun), _thing_of(given_noun)
-    return expected_thing is not None and given_thing is not None and expected_thing != given_thing
+    if expected_thing is not None and given_thing is not None and expected_thing != given_thing:
+        return True
+    return _other_kind_of(key(expected_noun), key(given_noun))
+
+
+SHARED_HEAD = 7  # letters two compounds share at the end to be two kinds of one thing (Nord-/Südkoreaner; not Ein-/Bewohner)
+
+
+def _other_kind_of(expected: str, given: str) -> bool:
+    """Two compounds of one head with different first parts: Nordkoreaner/Südkoreaner, Ostdeutsche/Westdeutsche.
+    One word inside the other is not another kind (Koreaner for Nordkoreaner says less, not something else)."""
+    if expected.endswith(given) or given.endswith(expected) or word_match(expected, given):
+        return False
+    shared = len(os.path.commonprefix([expected[::-1], given[::-1]]))
+    return shared >= SHARED_HEAD
+
+
+@lru_cache(maxsize=None)
+def _unit_words() -> frozenset[str]:
+    """Every written form of a unit or currency in data/units.tsv, folded, in parts: "dollar", "us", "euros" …"""
+    words = set()
+    for _, _, _, _, singular, plural, forms, _ in lexicon_rows("units.tsv"):
+        for form in (singular, plural, *forms.split("|")):
+            words.update(key(part) for part in re.split(r"[\s-]+", form) if key(part))
+    return frozenset(words)
+
+
+def _names_a_thing(noun: str) -> bool:
+    """A noun after a figure that is no unit, misspelt or in part ("Menschen", not "Dolar" or the "US" of "US-$")."""
+    folded = key(noun)
+    return len(folded) >= 4 and not any(folded == unit or _is_typo(unit, folded) for unit in _unit_words())
+
+
+def _unit_for_noun(expected: Quantity, given: Quantity, unit_missing: bool, unit_extra: bool) -> bool:
+    """ "34 Millionen Menschen" for 34 Millionen Dollar, "10.000 Dollar" for 10.000 Nordkoreaner,
+    "zehn Prozent" for das Zehnfache: a unit where the article counts a thing, or the other way round."""
+    if unit_missing:
+        return bool(given.noun) and _names_a_thing(given.noun)
+    return unit_extra and (bool(expected.noun) or expected.kind in ("factor", "ordinal"))
 
 
 def _wrong_number(expected: Quantity, given: Quantity, expected_value, given_value, label: str) -> Grade:
@@ -833,13 +955,15 @@ def _compare_dates(expected: Quantity, given: Quantity, label: str) -> Grade:
         return wrong
     if not _shares_a_date_part(expected, given):  # "im Mai" for 2002: nothing of it is given
         return wrong
-    if expected.period != given.period and given.period:
-        return wrong
+    if expected.period != given.period and expected.period and given.period:
+        return wrong  # "Anfang" is not "Ende"; but "Ende Mai" for "im Mai" says more, not otherwise
     missing = [e for e, g in zip(e_parts, g_parts) if e and not g]
     if not missing and expected.period == given.period:
         return _grade("correct", 1.0)
+    if not missing:  # "Ende Mai" for "im Mai": more precise than the article
+        return _grade("close", 0.9, tr(f"Richtig – laut Artikel »{label}«.", f"Correct – the article says '{label}'."))
     year_only_missing = missing == [e_parts[0]] and e_parts[0] is not None
-    if year_only_missing or not missing:
+    if year_only_missing:
         return _grade("close", 0.9, tr(f"Richtig – vollständig: »{label}«.", f"Correct – in full: '{label}'."))
     return _grade("partial", 0.5, tr(f"Ungenau – laut Artikel »{label}«.", f"Not precise enough: the article says '{label}'."))
 
@@ -906,6 +1030,9 @@ def word_match(expected: str, given: str) -> Optional[str]:
     """
     if expected == given:
         return "exact"
+    if (given.isdigit() and numbers.ordinal_value(expected) == int(given)) or \
+            (expected.isdigit() and numbers.ordinal_value(given) == int(expected)):
+        return "variant"  # "2. Weltkrieg" for Zweiter Weltkrieg
     if any(ch.isdigit() for ch in expected + given):
         return None
     if _REGNAL.fullmatch(expected.upper()) and numbers.ordinal_value(given) == _roman_value(expected):
@@ -1010,7 +1137,7 @@ def _is_regnal(token: _Token) -> bool:
 def _family_index(tokens: Sequence[_Token]) -> int:
     if tokens[0].key in _surname_first() and len(tokens) > 1:
         return 0
-    names = [t for t in tokens if not _is_regnal(t)] or tokens
+    names = [t for t in tokens if not _is_regnal(t) and t.key not in _generations()] or tokens
     return names[-1].index
 
 
@@ -1142,13 +1269,16 @@ def _grade_segment(expected: str, answer: str, answer_type: Optional[str], *, st
         return _grade("wrong", 0, tr(f"Richtig ist »{expected}«.", f"The correct answer is '{expected}'."))
     content = [t for t in e_tokens if t.key not in _fillers()] or e_tokens
     wrong = _grade("wrong", 0, tr(f"Falsch – richtig ist »{expected}«.", f"Wrong – the correct answer is '{expected}'."))
-    if _negated(expected, answer) or not _same_digit_order(e_tokens, g_tokens):
-        return wrong
+    if _negated(expected, answer) or _negated(answer, expected) or not _same_digit_order(e_tokens, g_tokens):
+        return wrong  # "nicht Putin"; "öffentlich" for "nicht öffentlich"
     if answer_type == "quote" or (len(content) >= QUOTE_WORDS and not _is_person(expected, e_tokens, answer_type)):
         return _grade_quote(expected, content, g_tokens, wrong)
     assigned = _assign(e_tokens, g_tokens)
+    if _names_someone_else(expected, assigned, g_tokens):
+        return wrong
     used = {g.index for g, _ in assigned.values()}
-    extras = [g for g in g_tokens if g.index not in used and g.key not in _fillers()]
+    said = {g.key for g, _ in assigned.values()}  # "Wladiwostok Wladiwostok": said twice is said once
+    extras = [g for g in g_tokens if g.index not in used and g.key not in _fillers() and g.key not in said]
     missing = [t for t in content if t.index not in assigned]
     if strict and any(not _is_extra_ok(g) for g in extras):
         return wrong
@@ -1171,6 +1301,42 @@ def _grade_segment(expected: str, answer: str, answer_type: Optional[str], *, st
     return _matched_grade(expected, assigned, head_missing=bool(missing))
 
 
+_OF = frozenset({"von", "vom", "des", "der", "of"})
+
+
+def _names_someone_else(expected: str, assigned: dict[int, tuple[_Token, str]], g_tokens: Sequence[_Token]) -> bool:
+    """The right name, but as a part of another person or thing: "Putins Sprecher", "der Sohn von Kim Jong Il",
+    "Russlands Präsident" (a relation noun of data/relation_nouns.txt or a role, with a genitive or "von"),
+    "Nato-Generalsekretär", "Kreml-Sprecher" (a compound whose last part is a role)."""
+    expected_key = key(expected)
+    others = _relation_nouns() | {t.key for t in g_tokens if _is_role(t.key)}
+    others = {w for w in others if w not in expected_key}
+    used = {g.index for g, _ in assigned.values()}
+    for g, how in assigned.values():
+        after = g_tokens[g.index + 1] if g.index + 1 < len(g_tokens) else None
+        genitive = how != "exact" and (g.text.endswith(("s", "'s", "’s", "s'")))
+        if genitive and after is not None and after.key in others:
+            return True  # "Putins Sprecher"
+        if _of_someone(g_tokens, g.index, used, others):
+            return True  # "der Sprecher von Putin", "Sohn des Kim Jong Il"
+        if g.compound != g.key and _is_role(g.compound) and not _is_role(g.key) and not _is_role(expected_key):
+            return True  # "Nato-Generalsekretär"
+    return False
+
+
+def _of_someone(g_tokens: Sequence[_Token], index: int, used: set[int], others: set[str]) -> bool:
+    """ "Sprecher von Putin", "die Schwester des Kim Jong Un": a relation noun, then "von"/"des" (not a
+    particle of the name itself: "Frau von der Leyen") right before the name."""
+    position, skipped = index - 1, 0
+    while position >= 0 and skipped < 2 and position not in used and g_tokens[position].key in _OF:
+        position, skipped = position - 1, skipped + 1
+    return skipped > 0 and position >= 0 and g_tokens[position].key in others
+
+
+def _is_role(word: str) -> bool:
+    return word.endswith(_role_stems())
+
+
 def _matched_grade(expected: str, assigned: dict[int, tuple[_Token, str]], *, head_missing: bool = False) -> Grade:
     kinds = [how for _, how in assigned.values()]
     worst = min(kinds, key=lambda how: _SCORES[how])
@@ -1191,11 +1357,18 @@ def _grade_person(expected: str, e_tokens: Sequence[_Token], assigned, missing: 
             return _grade("partial", 0.4, tr(f"Der Familienname fehlt: »{expected}«.",
                                              f"The family name is missing: '{expected}'."))
         return wrong
-    for initial in [g for g in names_given if len(g.key) == 1]:  # "D. Trump": the first name's initial
-        named = next((t for t in missing if t.index != family.index and t.key.startswith(initial.key)), None)
-        if named is not None:
-            missing.remove(named)
-            names_given.remove(initial)
+    spelt_out = _match_initials(family, missing, names_given)
+    if any(len(t.key) == 1 for t in e_tokens) and _other_initials(assigned, missing, names_given, spelt_out):
+        return wrong  # "George H. W. Bush" for George W. Bush and back: the initials tell father and son apart
+    expected_generations = {_generations()[t.key] for t in e_tokens if t.key in _generations()}
+    given_generations = {_generations()[g.key] for g in [g for g, _ in assigned.values()] + names_given
+                         if g.key in _generations()}
+    if given_generations - expected_generations:
+        return wrong  # "Donald Trump Jr." for Donald Trump, "Bush senior" for George W. Bush
+    if expected_generations - given_generations:
+        return _grade("partial", 0.5, tr(f"Welche(r)? Vollständig: »{expected}«.", f"Which one? In full: '{expected}'."))
+    missing = [t for t in missing if t.key not in _generations()]  # "Junior" for "Jr.": the same generation
+    names_given = [g for g in names_given if g.key not in _generations()]
     if missing and names_given and family.index == 0 and _same_given_syllables(e_tokens, assigned, names_given):
         return _spelling_grade(expected, "typo")  # "Kim Jon Un", "Kim Jung Un" for Kim Jong Un
     if missing and names_given:
@@ -1204,6 +1377,36 @@ def _grade_person(expected: str, e_tokens: Sequence[_Token], assigned, missing: 
         # "Kim" (which one?), "Ludwig" for Ludwig XIV. (there were eighteen)
         return _grade("partial", 0.5, tr(f"Welche(r)? Vollständig: »{expected}«.", f"Which one? In full: '{expected}'."))
     return _matched_grade(expected, assigned, head_missing=bool(missing))
+
+
+def _match_initials(family: _Token, missing: list[_Token], names_given: list[_Token]) -> list[_Token]:
+    """Initials against names, in place: the learner's "D." takes the missing "Donald" ("D. Trump"), the learner's
+    "Walker" the missing "W." (George Walker Bush). Returns the names that spelt out an expected initial."""
+    for initial in [g for g in names_given if len(g.key) == 1]:
+        named = next((t for t in missing if t.index != family.index and t.key.startswith(initial.key)), None)
+        if named is not None:
+            missing.remove(named)
+            names_given.remove(initial)
+    spelt_out = []
+    for initial in [t for t in missing if len(t.key) == 1 and 0 < t.index != family.index]:  # a middle initial
+        name = next((g for g in names_given if len(g.key) > 1 and g.key.startswith(initial.key)
+                     and g.key not in _generations()), None)
+        if name is not None:
+            missing.remove(initial)
+            names_given.remove(name)
+            spelt_out.append(name)
+    return spelt_out
+
+
+def _other_initials(assigned, missing: Sequence[_Token], names_given: Sequence[_Token],
+                    spelt_out: Sequence[_Token]) -> bool:
+    """Initials other than the expected name's: one it does not have, or one of its own left out while the
+    learner writes others, as initials or in full ("George Walker Bush" for George H. W. Bush is the son).
+    Initials added to a name written without any are fine ("Donald J. Trump", "J. W. Goethe")."""
+    if any(len(g.key) == 1 for g in names_given):
+        return True
+    initials_given = spelt_out or any(len(g.key) == 1 for g, _ in assigned.values())
+    return bool(initials_given) and any(len(t.key) == 1 for t in missing)
 
 
 def _same_given_syllables(e_tokens: Sequence[_Token], assigned, names_given: Sequence[_Token]) -> bool:
@@ -1401,7 +1604,10 @@ def grade_truefalse(correct: bool, given: str) -> Grade:
     early = _unanswerable(given, right)
     if early:
         return early
-    said = _truth(clean(given))
+    answer = clean(given)
+    # "Stimmt das?", "Ist das wahr?": the question handed back, not an answer ("ja?" alone is one, unsure)
+    asked_back = answer.endswith("?") and len(_plain(answer).split()) > 1
+    said = None if asked_back else _truth(answer)
     if said is None:
         note = tr(f"Bitte mit ja oder nein antworten. Die Aussage {right}.",
                   f"Please answer yes or no. The statement is {right}.")

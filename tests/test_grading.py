@@ -82,6 +82,23 @@ def test_fresh_set_has_no_false_accepts_and_few_false_rejects():
     assert len(false_rejects) <= 62, false_rejects
 
 
+def test_second_fresh_set_aimed_at_false_accepts_has_none_and_few_false_rejects():
+    # Written before grading.py's rules were read in detail, aimed at false accepts as learners and pranksters
+    # type (a month for a year, a place for a person, a unit alone, the right figure counting another thing,
+    # hedges, "bis" for "seit", ordinals for counts, father and son, "Putins Sprecher", the answer inside a longer
+    # word …), in two rounds: 533 cases (first run: 18 false accepts, 17 false rejects), then 119 aimed at the
+    # rules added for them (first run: 9 false accepts, 4 false rejects). 7 labels changed: "bis 2002" for 2002
+    # echoes "bis _____" (test_learner_figures keeps that rule). The false rejects left are knowledge
+    # (VN, Erdgas for Gas, Verfassungsgericht, "Bush junior"), English words for German ones and sentences
+    # whose clauses read as several answers.
+    cases = labelled("grading_fresh2.jsonl")
+    assert len(cases) >= 650 and {"accept", "reject"} == {c["label"] for c in cases}
+    false_accepts, false_rejects = errors(cases)
+    assert false_accepts == []
+    assert len(false_rejects) <= 14, false_rejects
+    assert 1 - len(false_rejects) / len(cases) >= 0.978
+
+
 def test_the_fuzzy_baseline_fails_where_the_grader_does_not():
     # The issue's own examples: fuzz.ratio >= 80 gets every one of them wrong.
     wrong_but_similar = [("34 Millionen Dollar", "43 Millionen Dollar"), ("34 Millionen Dollar", "3,4 Millionen Dollar")]
@@ -477,3 +494,72 @@ def test_terminal_and_rich_markup_around_an_answer_are_removed():
 ])
 def test_a_date_must_name_a_part_of_the_expected_one(expected, given, accepted):
     assert grade(expected, given, answer_type="year" if expected == "2002" else "date").accepted is accepted
+
+
+@pytest.mark.parametrize("expected, given, accepted", [
+    ("2002", "bis 2002", True),  # a start or an end echoes the question or the gap ("bis _____")
+    ("2002", "seit dem Jahr 2002", True),
+    ("seit 2002", "ab 2002", True),
+    ("seit 2002", "bis 2002", False),  # the other end of the span
+    ("seit 2002", "bis zum Jahr 2002", False),
+    ("bis 2038", "spätestens 2038", True),
+    ("bis 2038", "ab 2038", False),
+    ("bis 2038", "frühestens 2038", False),
+    ("2002", "kurz vor 2002", False),
+    ("2002", "2002 oder später", False),  # an open end is a hedge
+])
+def test_a_start_or_an_end_must_fit_the_expected_one(expected, given, accepted):
+    assert grade(expected, given, answer_type="year").accepted is accepted
+
+
+@pytest.mark.parametrize("expected, given, answer_type, accepted", [
+    ("drei Treffen", "das dritte", "count", False),  # which one, not how many
+    ("drei Treffen", "dreimal", "count", True),
+    ("70. Jahrestag", "70.", "ordinal", True),
+    ("34 Millionen Dollar", "34 Millionen Menschen", "amount", False),  # people where money is counted
+    ("34 Millionen Dollar", "34 Millionen Dolar", "amount", True),  # a misspelt unit is no other thing
+    ("mehr als 10.000 Nordkoreaner", "10.000 Dollar", "count", False),
+    ("mehr als 10.000 Nordkoreaner", "10.000 Südkoreaner", "count", False),  # one head, another first part
+    ("mehr als 10.000 Nordkoreaner", "10.000 Russen", "count", False),  # data/grading_counted_things.tsv
+    ("mehr als 10.000 Nordkoreaner", "mehr als 10.000 Koreaner", "count", True),  # says less, not otherwise
+    ("das Zehnfache", "zehn Prozent", "factor", False),
+    ("34 Millionen Dollar", "34 Millionen Dollar oder Euro", "amount", False),
+    ("34 Millionen Dollar", "34 Millionen Dollar, mehr oder weniger", "amount", True),
+])
+def test_the_right_figure_of_the_wrong_thing_is_wrong(expected, given, answer_type, accepted):
+    assert grade(expected, given, answer_type=answer_type).accepted is accepted
+
+
+@pytest.mark.parametrize("expected, given, answer_type, accepted", [
+    # Initials and generations tell father and son apart.
+    ("George W. Bush", "George H. W. Bush", "person", False),
+    ("George H. W. Bush", "George W. Bush", "person", False),
+    ("George W. Bush", "George Walker Bush", "person", True),
+    ("Donald Trump", "Donald J. Trump", "person", True),  # an initial added to a name written without any
+    ("Donald Trump", "Donald Trump Jr.", "person", False),
+    ("Donald Trump Jr.", "Trump Junior", "person", True),
+    ("Donald Trump Jr.", "Donald Trump", "person", False),
+    # The right name as part of someone or something else.
+    ("Wladimir Putin", "Putins Sprecher", "person", False),
+    ("Kim Jong Il", "Sohn des Kim Jong Il", "person", False),
+    ("Ursula von der Leyen", "Frau von der Leyen", "person", True),  # "von" of the name itself
+    ("Nato", "Nato-Generalsekretär", "organisation", False),
+    ("Jens Stoltenberg", "Nato-Generalsekretär Stoltenberg", "person", True),
+    ("Russland", "Russlands Präsident", "place", False),
+    # A negation the answer leaves out; a yes/no question handed back; English look-alikes.
+    ("nicht öffentlich", "öffentlich", "word", False),
+    ("kein Abkommen", "ein Abkommen", "word", False),
+    ("nicht öffentlich", "nichtöffentlich", "word", True),
+    ("wahr", "Stimmt das?", "truefalse", False),
+    ("wahr", "ja?", "truefalse", True),
+    ("Handel", "handle", "word", False),
+    # Said twice is said once; a digit for an ordinal word; the day without its dot; an English month.
+    ("Wladiwostok", "Wladiwostok Wladiwostok", "place", True),
+    ("Zweiter Weltkrieg", "2. Weltkrieg", "word", True),
+    ("3. Oktober", "3 Oktober", "date", True),
+    ("im Mai", "May", "date", True),
+    ("im Mai", "Ende Mai", "date", True),  # more precise than the article
+    ("Ende Februar", "Anfang Februar", "date", False),
+])
+def test_names_and_words_that_name_another_thing(expected, given, answer_type, accepted):
+    assert grade(expected, given, answer_type=answer_type).accepted is accepted
