@@ -1141,9 +1141,28 @@ def _family_index(tokens: Sequence[_Token]) -> int:
     return names[-1].index
 
 
-def _is_extra_ok(token: _Token) -> bool:
-    """A learner's word around the answer that changes nothing: fillers, first names, titles."""
-    return token.key in _fillers() or token.key in _given_names() or _is_title(token) or token.key in _name_forms()
+def _is_extra_ok(token: _Token, tokens: Sequence[_Token] = ()) -> bool:
+    """A learner's word around the answer that changes nothing: fillers, first names, titles,
+    and whose title it is ("der russische Präsident Putin", "Russlands Präsident Putin")."""
+    return (token.key in _fillers() or token.key in _given_names() or _is_title(token)
+            or token.key in _name_forms() or _qualifies_a_title(token, tokens))
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _qualifies_a_title(token: _Token, tokens: Sequence[_Token]) -> bool:
+    """An adjective or a genitive right before a title, or before more of them:
+    "russische" and "ehemalige" in "der ehemalige russische Präsident", "Russlands" in
+    "Russlands Präsident". (Whether the name after it is the right one is checked elsewhere.)"""
+    for word in tokens[token.index:]:
+        if word is not token and _is_title(word):
+            return True
+        attributive = (word.text[:1].islower() and word.key.endswith(_ADJECTIVE_ENDINGS)) or \
+            (word.text[:1].isupper() and word.text.endswith("s") and word is token)
+        if not attributive:
+            return False
+    return False
 
 
 def _is_title(token: _Token) -> bool:
@@ -1280,20 +1299,20 @@ def _grade_segment(expected: str, answer: str, answer_type: Optional[str], *, st
     said = {g.key for g, _ in assigned.values()}  # "Wladiwostok Wladiwostok": said twice is said once
     extras = [g for g in g_tokens if g.index not in used and g.key not in _fillers() and g.key not in said]
     missing = [t for t in content if t.index not in assigned]
-    if strict and any(not _is_extra_ok(g) for g in extras):
+    if strict and any(not _is_extra_ok(g, g_tokens) for g in extras):
         return wrong
     expected_forms = {t.key for t in e_tokens if t.key in _name_forms()}
     if expected_forms and any(g.key in _name_forms() and g.key not in expected_forms for g in extras):
         return wrong  # "Bundesrepublik" is not the "Volksrepublik", SC not FC
     if _is_person(expected, e_tokens, answer_type):
-        return _grade_person(expected, e_tokens, assigned, missing, extras, wrong)
+        return _grade_person(expected, e_tokens, assigned, missing, extras, wrong, g_tokens)
     required = [t for t in missing if not _is_optional_head(t)]
     if required:
         if len(required) < len([t for t in content if not _is_optional_head(t)]):
             return _grade("partial", 0.4, tr(f"Nur teilweise – richtig ist »{expected}«.",
                                              f"Only partly – the correct answer is '{expected}'."))
         return wrong
-    unexplained = [g for g in extras if not _is_extra_ok(g)]
+    unexplained = [g for g in extras if not _is_extra_ok(g, g_tokens)]
     is_sentence = any(g.key in _fillers() for g in g_tokens)
     if unexplained and not is_sentence:
         return _grade("partial", 0.4, tr(f"Bitte nur die Antwort – richtig ist »{expected}«.",
@@ -1348,9 +1367,10 @@ def _matched_grade(expected: str, assigned: dict[int, tuple[_Token, str]], *, he
 
 
 def _grade_person(expected: str, e_tokens: Sequence[_Token], assigned, missing: Sequence[_Token],
-                  extras: Sequence[_Token], wrong: Grade) -> Grade:
+                  extras: Sequence[_Token], wrong: Grade, g_tokens: Sequence[_Token] = ()) -> Grade:
     family = e_tokens[_family_index(e_tokens)]
-    names_given = [g for g in extras if not _is_title(g) and g.key not in _particles()]
+    names_given = [g for g in extras if not _is_title(g) and g.key not in _particles()
+                   and not _qualifies_a_title(g, g_tokens)]
     missing = [t for t in missing if t.key not in _particles()]  # "Sisi", "el-Sisi" for Abdel Fattah al-Sisi
     if family.index not in assigned:
         if assigned and not names_given:  # "Angela" for "Angela Merkel"

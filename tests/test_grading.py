@@ -563,3 +563,15 @@ def test_the_right_figure_of_the_wrong_thing_is_wrong(expected, given, answer_ty
 ])
 def test_names_and_words_that_name_another_thing(expected, given, answer_type, accepted):
     assert grade(expected, given, answer_type=answer_type).accepted is accepted
+
+
+@pytest.mark.parametrize("given, accepted", [
+    ("der russische Präsident Putin", True),  # whose title it is changes nothing
+    ("Russlands Präsident Putin", True),
+    ("der ehemalige russische Präsident Putin", True),
+    ("Russlands Präsident", False),  # the title alone names nobody
+    ("Putins Sprecher Peskow", False),  # another person
+    ("der russische Präsident Medwedew", False),
+])
+def test_a_name_with_its_title_described(given, accepted):
+    assert grade("Wladimir Putin", given, answer_type="person").accepted is accepted
