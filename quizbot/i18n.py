@@ -46,3 +46,15 @@ def local_date(iso: Optional[str]) -> str:
         return iso or ""
     year, month, day = match.groups()
     return tr(f"{day}.{month}.{year}", f"{year}-{month}-{day}")
+
+
+def correction_without_quote(correction: str, sentence: str) -> str:
+    """A true/false question's stored correction without its quote of the source sentence,
+    which the evidence (or an export's feedback) shows anyway:
+    "Richtig ist: 500 Millionen Euro. Im Artikel steht: „…“" -> "Richtig ist: 500 Millionen Euro."."""
+    if not sentence or sentence not in correction:
+        return correction
+    before = correction[: correction.index(sentence)].rstrip(" „“\"")
+    if before.endswith(":"):  # drop the label of the quote ("Im Artikel steht:")
+        before = before[: before.rfind(". ") + 1] if ". " in before else ""
+    return before.strip() or correction

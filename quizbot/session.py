@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Optional
 
-from quizbot.i18n import tr
+from quizbot.i18n import correction_without_quote, tr
 from quizbot.resources import lexicon_lines
 from quizbot.store import ReviewBox, Store, StoreError
 from quizbot.text import fold
@@ -939,7 +939,7 @@ class QuizSession:
             lines.append(tr("Die Aussage stimmt.", "The statement is true.") if question["correct"]
                          else tr("Die Aussage stimmt nicht.", "The statement is false."))
             if not question["correct"] and question.get("correction"):
-                lines.append(_without_quote(question["correction"], question.get("sentence") or ""))
+                lines.append(correction_without_quote(question["correction"], question.get("sentence") or ""))
         elif graded.verdict != "correct":
             answer = with_letter(question, question["answer"])
             if answer not in note:
@@ -1255,17 +1255,6 @@ def _grade(question: dict, given: str) -> _Graded:
     except GradingError as error:
         raise UngradableError(str(error)) from error
     return _Graded(result.verdict, result.accepted, result.score, result.note, result.unclear)
-
-
-def _without_quote(correction: str, sentence: str) -> str:
-    """A correction without its quote of the source sentence, which the evidence shows next:
-    "Richtig ist: 500 Millionen Euro. Im Artikel steht: „…“" -> "Richtig ist: 500 Millionen Euro."."""
-    if not sentence or sentence not in correction:
-        return correction
-    before = correction[: correction.index(sentence)].rstrip(" „“\"")
-    if before.endswith(":"):  # drop the label of the quote ("Im Artikel steht:")
-        before = before[: before.rfind(". ") + 1] if ". " in before else ""
-    return before.strip() or correction
 
 
 def _wanted(question: dict) -> str:

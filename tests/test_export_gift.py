@@ -9,7 +9,7 @@ import pytest
 from export_material import ESC, german_afterwards, run_export, stored_questions  # noqa: F401
 from gift_reader import GiftError, read
 
-from quizbot.exports.common import clean
+from quizbot.exports.common import clean, truefalse_verdict
 
 QUESTION_TYPES = {"eco-amount": "numerical", "eco-cloze": "shortanswer", "eco-choice": "multichoice",
                   "eco-tf": "truefalse", "sport-count": "numerical", "sport-score": "shortanswer",
@@ -134,3 +134,13 @@ def test_english_export(tmp_path):
 def test_the_reader_is_strict(broken):
     with pytest.raises(GiftError):
         read(broken)
+
+
+def test_a_generated_correction_is_said_once_in_every_export():
+    # the generator stores "Richtig ist: X. Im Artikel steht: „…“"; the feedback quotes the sentence itself
+    sentence = "Wladiwostok liegt nur 130 Kilometer von der Grenze zu Nordkorea entfernt."
+    question = {"kind": "truefalse", "correct": False, "sentence": sentence,
+                "correction": f"Richtig ist: 130 Kilometer. Im Artikel steht: „{sentence}“"}
+    assert truefalse_verdict(question) == "Die Aussage ist falsch. Richtig ist: 130 Kilometer."
+    plain_correction = {**question, "correction": "130 Kilometer"}
+    assert truefalse_verdict(plain_correction) == "Die Aussage ist falsch. Richtig ist: 130 Kilometer"

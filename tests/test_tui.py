@@ -485,3 +485,19 @@ async def test_a_long_title_is_shortened_so_the_progress_shows(db):
         await pilot.resize_terminal(120, 24)
         await pilot.pause()
         assert "…" not in header(app.chat) and header(app.chat).endswith("—  Frage 1 von 2 · 0 Punkte")
+
+
+async def test_tab_with_nothing_to_complete_keeps_the_typing_in_the_input(db):
+    app = app_on(db, "eco-tf-amount")  # a Ja/Nein question: buttons after the input
+    async with app.run_test() as pilot:
+        await started(app, pilot)
+        await pilot.press(*"/x")
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is app.chat.answer_input
+        await pilot.press(*"hilfe", "enter")
+        await pilot.pause()
+        assert attempts(db) == []  # nothing answered by a button
+        app.chat.answer_input.value = ""
+        await pilot.press("tab")  # an empty input: Tab goes on to the buttons
+        assert isinstance(app.focused, OptionButton)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Optional
 
-from quizbot.i18n import local_date, tr
+from quizbot.i18n import correction_without_quote, local_date, tr
 from quizbot.numbers import Quantity, parse_number, parse_quantity
 from quizbot.resources import lexicon_rows
 from quizbot.text import normalize_whitespace
@@ -65,10 +65,11 @@ def truefalse_verdict(question: dict) -> str:
     not the source sentence, which the feedback quotes anyway)."""
     if question.get("correct"):
         return tr("Die Aussage ist richtig.", "The statement is true.")
-    correction = clean(question.get("correction"))
+    correction = correction_without_quote(clean(question.get("correction")), source_sentence(question))
     verdict = tr("Die Aussage ist falsch.", "The statement is false.")
     if correction and correction != source_sentence(question):
-        verdict += " " + tr(f"Richtig ist: {correction}", f"Correct: {correction}")
+        labelled = correction.startswith(("Richtig ist", "Correct is", "Correct:"))  # the generator's wording
+        verdict += " " + (correction if labelled else tr(f"Richtig ist: {correction}", f"Correct: {correction}"))
     return verdict
 
 

@@ -210,5 +210,7 @@ class ChatInput(Input):
         # Input keeps its current suggestion private; → (cursor_right) is its public way to take it
         if self.value.startswith("/") and self._suggestion and self.cursor_at_end:
             self.action_cursor_right()
-        else:
-            self.screen.focus_next()
+        elif not self.value:
+            self.screen.focus_next()  # to the answer buttons
+        # with text typed and nothing to complete, Tab stays here: what is typed next must not
+        # land on a button (Enter there would answer the question)
