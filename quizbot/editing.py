@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from quizbot.i18n import tr
+from quizbot.resources import lexicon_rows
 from quizbot.session import LETTERS, kind_label, printable
+from quizbot.text import fold
 
 GAP = "___"
 
@@ -29,15 +31,16 @@ def checked_edit(question: dict, *, text: Optional[str] = None, answer: Optional
         if kind == "cloze" and GAP not in change["question"]:
             raise EditError(tr("Ein Lückentext braucht seine Lücke (____).", "A cloze needs its gap (____)."))
     if kind in ("truefalse", "choice") and accepted:
-        raise EditError(tr(f"Weitere richtige Antworten gibt es nicht bei {kind_label(kind)} (dort zählt die Wahl).",
-                           f"Other accepted answers do not apply to {kind_label(kind)} (the choice is what counts)."))
+        which = tr("einer Ja/Nein-Frage", "a true-or-false question") if kind == "truefalse" \
+            else tr("einer Multiple-Choice-Frage", "a multiple-choice question")
+        raise EditError(tr(f"Weitere richtige Antworten gibt es bei {which} nicht (dort zählt die Wahl).",
+                           f"Other accepted answers do not apply to {which} (the choice is what counts)."))
     if answer is not None:
         if kind == "truefalse":
-            raise EditError(tr("Bei einer Ja/Nein-Frage bestimmt die Aussage die Antwort: bitte den Fragetext ändern.",
-                               "In a true-or-false question the statement decides the answer: "
-                               "please change the question text."))
-        change["answer"] = (_one_of_the_choices(question, answer) if kind == "choice"
-                            else _one_line(answer, tr("Die Antwort", "The answer")))
+            change["answer"] = _truth_word(answer)
+        else:
+            change["answer"] = (_one_of_the_choices(question, answer) if kind == "choice"
+                                else _one_line(answer, tr("Die Antwort", "The answer")))
     if accepted:
         variants = [_one_line(variant, tr("Die weitere Antwort", "The other answer")) for variant in accepted]
         known = {form.casefold() for form in question.get("accepted") or []}
@@ -45,6 +48,17 @@ def checked_edit(question: dict, *, text: Optional[str] = None, answer: Optional
         if new:  # adding a known one again changes nothing, and is no mistake
             change["add_accepted"] = new
     return change
+
+
+def _truth_word(answer: str) -> str:
+    """A true/false answer as the store keeps it: the first word of its row in
+    data/truefalse_answers.tsv ("ja", "wahr", "stimmt" -> "richtig"; "nein" -> "falsch")."""
+    wanted = " ".join(fold(answer).split())
+    for row in lexicon_rows("truefalse_answers.tsv"):
+        if wanted in (fold(word) for word in row[1:]):
+            return row[1]
+    raise EditError(tr(f"Bei einer Ja/Nein-Frage ist die Antwort ja oder nein, nicht „{printable(answer)}“.",
+                       f"A true-or-false question is answered yes or no, not '{printable(answer)}'."))
 
 
 def _one_line(text: str, what: str) -> str:

@@ -166,6 +166,7 @@ QUESTION_SELECT = """
 select q.id, q.article_id, q.sentence_id, q.fact_id, q.key, q.kind,
        coalesce(e.question, q.question) as question,
        coalesce(e.answer, q.answer) as answer, q.answer as generated_answer,
+       e.question is not null as question_edited,
        q.accepted, e.accepted_extra, q.choices, q.correct, q.correction,
        q.answer_type, q.hint, q.score, coalesce(e.disabled, 0) as disabled,
        a.file as a_file, a.title as a_title, a.date as a_date, a.source as a_source,
@@ -182,10 +183,17 @@ def _question_row(row: dict) -> dict:
     accepted = _unjson(row.pop("accepted"), [])
     extra = _unjson(row.pop("accepted_extra"), [])
     answer = row["answer"]
-    if answer != row.pop("generated_answer"):
+    answer_edited = answer != row.pop("generated_answer")
+    if answer_edited:
         accepted = []  # the generated spellings belong to the answer the teacher replaced
     merged = [answer] + [a for a in accepted + extra if a != answer]
     correct = row.pop("correct")
+    if row["kind"] == "truefalse" and (row.pop("question_edited") or answer_edited):
+        # the teacher rewrote the statement or its answer: the generated correction was about
+        # the old one; the answer is the teacher's ("richtig"/"falsch", data/truefalse_answers.tsv)
+        row["correction"] = None
+        correct = answer == _TRUE_ANSWER
+    row.pop("question_edited", None)
     return {
         **{k: v for k, v in row.items() if not k.startswith("a_")},
         "accepted": list(dict.fromkeys(merged)),
@@ -200,6 +208,9 @@ def _question_row(row: dict) -> dict:
             "source": row["a_source"],
         },
     }
+
+
+_TRUE_ANSWER = "richtig"  # how a true statement's answer is stored (data/truefalse_answers.tsv)
 
 
 def _casefold(text: Optional[str]) -> Optional[str]:

@@ -84,11 +84,24 @@ def test_a_choice_answer_is_one_of_the_choices_given_by_letter_or_text(db):
                             "B) Roland Busch · C) Oliver Blume · D) Christian Sewing\n")
 
 
+def test_a_rewritten_statement_takes_the_answer_the_teacher_gives(db):
+    [qid] = question_ids(db, "eco-tf-amount")  # "Siemens investiert 50 Millionen Euro in Erlangen." - falsch
+    result = run("questions", "edit", str(qid), "--question", "Siemens investiert 500 Millionen Euro in Erlangen.",
+                 "--answer", "stimmt", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    question = stored(db, qid)
+    assert (question["answer"], question["correct"], question["correction"]) == ("richtig", True, None)
+    _, verdict = answer_in_a_session(db, qid, "ja")
+    assert verdict.verdict == "correct"
+    assert run("questions", "edit", str(qid), "--answer", "nein", "--db", str(db)).exit_code == 0
+    assert stored(db, qid)["correct"] is False
+
+
 @pytest.mark.parametrize("key, options, message", [
-    ("eco-tf-amount", ("--answer", "ja"),
-     "quizbot: Bei einer Ja/Nein-Frage bestimmt die Aussage die Antwort: bitte den Fragetext ändern.\n"),
+    ("eco-tf-amount", ("--answer", "vielleicht"),
+     "quizbot: Bei einer Ja/Nein-Frage ist die Antwort ja oder nein, nicht „vielleicht“.\n"),
     ("eco-choice-person", ("--accept", "Busch"),
-     "quizbot: Weitere richtige Antworten gibt es nicht bei Multiple Choice (dort zählt die Wahl).\n"),
+     "quizbot: Weitere richtige Antworten gibt es bei einer Multiple-Choice-Frage nicht (dort zählt die Wahl).\n"),
     ("eco-cloze-count", ("--question", "Wie viele Menschen sollen dort arbeiten?"),
      "quizbot: Ein Lückentext braucht seine Lücke (____).\n"),
     ("eco-open-amount", (), "quizbot: Nichts zu ändern: --question, --answer oder --accept angeben.\n"),

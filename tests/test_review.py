@@ -140,8 +140,8 @@ async def test_an_edit_that_would_break_grading_is_refused_and_escape_cancels(db
         assert notice(app) == "Abgebrochen – nichts geändert." and app.editing is None
         await go_to(app, pilot, "eco-tf-amount")
         await pilot.press("a")
-        await type_over(pilot, "ja")
-        assert "Bei einer Ja/Nein-Frage bestimmt die Aussage die Antwort" in notice(app)
+        await type_over(pilot, "vielleicht")
+        assert "Bei einer Ja/Nein-Frage ist die Antwort ja oder nein" in notice(app)
         await pilot.press("escape", "q")
         await pilot.pause()
     assert stored(db, "eco-choice-person")["answer"] == "Roland Busch"
