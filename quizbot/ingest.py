@@ -644,9 +644,13 @@ def looks_like_html(path: Path, text: str) -> bool:
 def _from_html(html: str) -> tuple[str, Metadata]:
     """Article text (one paragraph a line) and metadata of a saved news page."""
     import trafilatura  # imported here: half a second, and only HTML needs it
+    from trafilatura.settings import set_date_params
 
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
+        # only a date the page states as its own (meta tags, a time element, the byline):
+        # htmldate's extensive search reads "bis 2026" in the text as 1 January 2026
+        date_extraction_params=set_date_params(extensive=False),
     )
     if document is None or not (document.text or "").strip():
         raise IngestError(tr("kein Artikeltext in der HTML-Seite gefunden", "no article text found in the HTML page"))

@@ -466,3 +466,13 @@ def test_fresh_article_boilerplate_goes_and_content_stays(name, gone, kept):
         assert mark not in article.text, mark
     for passage in kept:
         assert passage in article.text, passage
+
+
+def test_an_html_page_without_a_date_gets_none_from_a_year_in_its_text():
+    # htmldate's extensive search would read "bis 2026" as the page's date, 1 January 2026
+    html = ("<html><head><title>Stadt baut neue Schulen</title></head><body><article>"
+            "<h1>Stadt baut neue Schulen</h1><p>Die Stadt Ulm baut bis 2026 drei neue Schulen. Der Gemeinderat "
+            "hat am Dienstag zugestimmt. Die Kosten liegen bei rund 90 Millionen Euro.</p><p>Die erste Schule soll "
+            "im Westen der Stadt entstehen. Rund 600 Kinder sollen dort lernen.</p></article></body></html>")
+    article = parse_article(html.encode(), Path("schule.html"), file_hash="h")
+    assert article.title == "Stadt baut neue Schulen" and article.date is None
