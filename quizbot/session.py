@@ -301,7 +301,7 @@ _COMMANDS = {
     "/einspruch": ("/contest", ()),
     "/prüfe": ("/check", ("/pruefe", "/prufe")),
     "/hilfe": ("/help", ("/?",)),
-    "/ende": ("/quit", ("/exit", "/stop", "/beenden")),
+    "/ende": ("/quit", ("/end", "/exit", "/stop", "/beenden")),
 }
 _COMMAND_NAMES = {
     alias: canonical
@@ -876,6 +876,12 @@ class QuizSession:
 
     def _take_answer(self, given: str) -> list[Message]:
         question = self.current
+        from quizbot.grading import MAX_ANSWER_CHARS  # see warm_up()
+
+        if len(given) > MAX_ANSWER_CHARS:  # pasted by mistake, most likely: not graded, asked again
+            return [Message("prompt", tr(
+                f"Das ist sehr lang ({len(given)} Zeichen). Bitte kurz antworten – die Frage bleibt offen.",
+                f"That is very long ({len(given)} characters). Please answer briefly – the question stays open."))]
         graded = _grade(question, given)
         if graded.unclear:
             return [self._ask_again(question)]

@@ -24,6 +24,8 @@ def german_afterwards():
     (["play", "--count", "0"],
      "quizbot: Ungültiger Wert für „--count“: 0 ist zu klein (mindestens 1). (Hilfe: quizbot play --help)"),
     (["quiz", "create"], "quizbot: Das Argument „NAME“ fehlt. (Hilfe: quizbot quiz create --help)"),
+    (["export", "--format", "x"], "quizbot: Ungültiger Wert für „--format“: „x“ geht nicht; möglich sind 'anki', "
+     "'csv', 'gift', 'jsonl', 'moodle-xml', 'worksheet', 'worksheet-pdf'. (Hilfe: quizbot export --help)"),
     (["grade", "a", "b", "c"], "quizbot: Unerwartetes Argument: c (Hilfe: quizbot grade --help)"),
     (["--lang", "en", "play", "--foo"], "quizbot: No such option '--foo'. (help: quizbot play --help)"),
 ])

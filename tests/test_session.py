@@ -373,6 +373,16 @@ def test_the_results_say_which_missed_answers_are_contested(db):
     assert "Einspruch eingelegt – deine Lehrkraft entscheidet." in results.missed[0].lines()
 
 
+def test_a_very_long_answer_is_not_graded_but_asked_again(db):
+    session = session_on(db, "eco-open-amount", "wx-open-temp")
+    session.start()
+    reply = session.handle("500 Millionen Euro " * 400)
+    assert reply[0].text.startswith("Das ist sehr lang (7599 Zeichen)")  # the line is stripped and session.current["key"] == "eco-open-amount"
+    assert attempts(db) == []
+    session.handle("/end")  # the English way to stop is understood too
+    assert session.state == "done"
+
+
 def test_score_help_and_unknown_command(db):
     session = session_on(db, "eco-open-amount", "wx-open-temp")
     session.start()
