@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
 
-from export_material import ESC, german_afterwards, run_export, stored_questions  # noqa: F401
+import pytest
+from export_material import ESC, build_store, german_afterwards, run_export, stored_questions  # noqa: F401
 
 from quizbot.exports.csv_export import COLUMNS
 
@@ -54,3 +58,14 @@ def test_escape_codes_are_gone_and_quotes_survive(tmp_path):
 def test_english_header_values(tmp_path):
     rows = {row["key"]: row for row in read_rows(run_export(tmp_path, "csv", "q.csv", lang="en"))}
     assert rows["eco-tf"]["correct"] == "no" and rows["eco-amount"]["date"] == "2024-03-14"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_standard_output_that_cannot_be_written_is_one_line(tmp_path):
+    db = build_store(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "quizbot", "export", "--format", "csv", "--db", str(db)],
+                                stdout=full, stderr=subprocess.PIPE, timeout=60,
+                                env={**os.environ, "QUIZBOT_LANG": "de"})
+    assert result.returncode == 1
+    assert result.stderr.decode().strip() == "quizbot: Ausgabe nicht schreibbar: No space left on device"

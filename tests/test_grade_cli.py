@@ -190,3 +190,12 @@ def test_batch_from_utf16_excel_export(tmp_path):
     sheet.write_bytes("expected\tgiven\r\nWladiwostok\tVladivostok\r\n".encode("utf-16"))
     result = run("grade", "--batch", str(sheet), "--json")
     assert result.exit_code == 0 and json.loads(result.stdout)["accepted"] is True
+
+
+def test_a_csv_answer_that_a_spreadsheet_would_run_is_defused(tmp_path):
+    sheet = tmp_path / "answers.csv"
+    sheet.write_text("expected;given\n34 Millionen Dollar;=1+1\n34 Millionen Dollar;-34 Millionen\n", encoding="utf-8")
+    out = tmp_path / "graded.csv"
+    assert run("grade", "--batch", str(sheet), "-o", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert [r["given"] for r in rows] == ["'=1+1", "'-34 Millionen"]

@@ -24,6 +24,7 @@ import click
 
 from quizbot.cli import UserError, cli
 from quizbot.cli.common import write_atomically
+from quizbot.exports.csv_export import spreadsheet_safe
 from quizbot.grading import ANSWER_TYPES, Grade, GradingError, grade
 from quizbot.i18n import tr
 from quizbot.ingest import IngestError, decode
@@ -240,7 +241,10 @@ def _grade_file(path: Path, file_format: Optional[str], as_json: bool, output: O
         for number, record, row in rows:
             result, error = outcome(number, row)
             if writer:
-                writer.writerow({**record, **(_csv_verdict(result, dialect) if result else {"note": error})})
+                written = {**record, **(_csv_verdict(result, dialect) if result else {"note": error})}
+                # a learner's "=1+1" must not run as a formula when the teacher opens the file
+                writer.writerow({column: spreadsheet_safe(value) if isinstance(value, str) else value
+                                 for column, value in written.items()})
             else:
                 out.write(json.dumps(_verdict(result) if result else {"line": number, "error": error},
                                      ensure_ascii=False) + "\n")

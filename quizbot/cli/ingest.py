@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -280,8 +281,14 @@ def export(format_name: str, db_path: Optional[str], output: Optional[Path],
         write = functools.partial(module.write, title=tr(f"Quiz „{name}“", f"Quiz '{name}'"))
     if output is None or str(output) == "-":
         stream = sys.stdout.buffer if module.BINARY else sys.stdout
-        write(found, stream)
-        stream.flush()
+        try:
+            write(found, stream)
+            stream.flush()
+        except BrokenPipeError:  # "| head": the reader has what it wanted; nothing more to flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError as error:  # "> /dev/full", a disk that fills up
+            raise UserError(tr(f"Ausgabe nicht schreibbar: {error.strerror}",
+                               f"cannot write the output: {error.strerror}")) from None
     else:
         write_atomically(output, lambda stream: write(found, stream), binary=module.BINARY)
         questions = _count(len(found), ("Frage", "Fragen"), ("question", "questions"))
