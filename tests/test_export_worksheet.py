@@ -132,6 +132,21 @@ def test_a_sheet_of_a_quiz_set_is_titled_by_its_name(tmp_path):
     assert pdf_pages(pdf)[0].startswith("Quiz „Klasse 7b“")
 
 
+def test_a_quiz_set_that_mixes_articles_is_printed_article_by_article(tmp_path):
+    with Store(build_store(tmp_path)) as store:
+        questions = store.questions()
+        by_file: dict[str, list[int]] = {}
+        for q in questions:
+            by_file.setdefault(q["article"]["file"], []).append(q["id"])
+        first, second = list(by_file.values())[:2]
+        mixed = [first[0], second[0], first[1], second[1]]  # a, b, a, b
+        create_quiz(store, "gemischt", question_ids=mixed, fixed_order=True)
+    document = parse(run_export(tmp_path, "worksheet", "blatt.html", "--quiz", "gemischt").read_text(encoding="utf-8"))
+    sections = document.find_all("section", "article")
+    assert [len(s.find_all("ol", "questions")[0].children) for s in sections] == [2, 2]
+    assert len(document.find_all("section", "sources")[0].find_all("li")) == 2  # each article listed once
+
+
 def pdf_pages(path) -> list[str]:
     reader = PdfReader(path)
     return [" ".join((page.extract_text() or "").split()) for page in reader.pages]

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 from typing import Optional
 
 from quizbot.i18n import correction_without_quote, local_date, tr
@@ -96,14 +95,14 @@ def option_letter(index: int) -> str:
 
 
 def by_article(questions: Iterable[dict]) -> Iterator[tuple[dict, list[dict]]]:
-    """Consecutive questions of the same article, grouped: (article dict, its questions)."""
-
-    def identity(question: dict) -> tuple:
+    """The questions of each article together, articles in the order they first come up:
+    (article dict, its questions in their order). A quiz set mixes its articles; a worksheet,
+    a Moodle category or an Anki deck holds one article's questions at one place."""
+    groups: dict[tuple, list[dict]] = {}
+    for question in questions:
         article = question.get("article") or {}
-        return article.get("file"), article.get("title"), article.get("date")
-
-    for _, group in groupby(questions, key=identity):
-        members = list(group)
+        groups.setdefault((article.get("file"), article.get("title"), article.get("date")), []).append(question)
+    for members in groups.values():
         yield members[0].get("article") or {}, members
 
 
