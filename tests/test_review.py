@@ -208,3 +208,16 @@ def test_review_screen_snapshot(snap_compare, db):
         await pilot.press("down", "down")
         await pilot.pause()
     assert snap_compare(review_app(db), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_question_column_follows_a_resize(db):
+    app = review_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        narrow = app.table.columns["question"].width
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        assert app.table.columns["question"].width == narrow + 120
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        assert app.table.columns["question"].width == narrow + 20

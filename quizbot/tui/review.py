@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -98,6 +98,7 @@ class ReviewApp(App[None]):
                  kinds: tuple[str, ...] = (), light: bool = False) -> None:
         super().__init__()
         self._open_store = open_store
+        self._width: int | None = None  # the width of the last resize (self.size lags behind it)
         self._article = article
         self._kinds = kinds
         self.store: Store | None = None
@@ -127,9 +128,10 @@ class ReviewApp(App[None]):
     def _question_width(self) -> int:
         """What the other columns, the padding and the scrollbar leave of the width."""
         others = KIND_COLUMN + ANSWER_COLUMN + STATUS_COLUMN + 4 * CELL_PADDING + 1
-        return max(MIN_QUESTION_COLUMN, self.size.width - others)
+        return max(MIN_QUESTION_COLUMN, (self._width or self.size.width) - others)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self._width = event.size.width  # self.size is updated only after this handler
         if self.table.columns:
             self.table.columns["question"].width = self._question_width()
             for question in self.questions.values():  # the cut texts follow the new width
