@@ -1322,6 +1322,19 @@ def with_letter(question: dict, text: str) -> str:
     return f"{letters[index]}) {choices[index]}"
 
 
+_SOURCE_NAMING = re.compile(
+    r"^Laut dem (?:Artikel(?: vom \d{1,2}\. \S+ \d{4}| „[^“]*“)?|\S+-Artikel): "  # a cloze or statement
+    r"| laut dem (?:Artikel(?: vom \d{1,2}\. \S+ \d{4}| „[^“]*“)?|\S+-Artikel)(?=[ ?,])"  # inside a question
+)
+
+
+def without_source_naming(question: str) -> str:
+    """A question without "Laut dem Artikel „…“:" - for a table row, where every question of
+    an article would otherwise start alike and be cut before what it asks."""
+    shortened = _SOURCE_NAMING.sub("", question, count=1).strip()
+    return shortened[:1].upper() + shortened[1:] if shortened else question
+
+
 def clean_name(name: str) -> str:
     """A learner's name as it is stored and shown: escape codes, control and invisible
     format characters (zero-width marks, right-to-left overrides) removed, one space

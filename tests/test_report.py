@@ -14,6 +14,7 @@ from classroom_material import (  # isolated: an autouse fixture
     KEYS, RIGHT, classroom_db, isolated, play, play_class, question_ids, rows, run,  # noqa: F401
 )
 from quizbot.report import bar, build_report, duration, percent
+from quizbot.session import without_source_naming
 from quizbot.store import Store
 
 
@@ -189,3 +190,14 @@ def test_an_existing_report_is_replaced_whole(db, tmp_path):
     path.write_text("alt", encoding="utf-8")
     assert run("report", "7b", "-f", "html", "-o", str(path), "--db", str(db)).exit_code == 0
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("Laut dem Artikel „Betont gute Stimmung in Wladiwostok“: Die Gemeinschaft müsse _____ geben.",
+     "Die Gemeinschaft müsse _____ geben."),
+    ("Wer ist laut dem Artikel vom 11. September 2023 Nordkoreas Machthaber?", "Wer ist Nordkoreas Machthaber?"),
+    ("Laut dem taz-Artikel: Kim kam mit dem Zug.", "Kim kam mit dem Zug."),
+    ("Wie viele Zuschauer sahen das Derby?", "Wie viele Zuschauer sahen das Derby?"),
+])
+def test_table_rows_show_what_a_question_asks_not_how_it_names_its_article(question, shown):
+    assert without_source_naming(question) == shown

@@ -13,7 +13,7 @@ from quizbot.cli import UserError, cli, db_option
 from quizbot.cli.common import open_store, write_atomically
 from quizbot.i18n import tr
 from quizbot.quizzes import QuizSetError, load_quiz
-from quizbot.session import printable
+from quizbot.session import printable, without_source_naming
 from quizbot.report import (
     Contest, QuizReport, bar, build_report, contest_status, duration, percent, status, wrong_text, write_csv,
 )
@@ -119,7 +119,7 @@ def _question_table(made: QuizReport):
     table.add_column(tr("Richtig", "Right"), no_wrap=True)
     table.add_column(tr("Frage · häufigste falsche Antworten", "Question · most common wrong answers"))
     for q in made.questions:
-        cell = Text(_shortened(q.question))
+        cell = Text(_shortened(without_source_naming(q.question)))
         if q.disabled:
             cell.append(tr(" (gesperrt, zählt nicht)", " (disabled, not counted)"), style="italic")
         if q.wrong:
@@ -144,7 +144,7 @@ def _contest_blocks(contests, title: str, *, with_quiz: bool = False):
         where = f" · Quiz {c.quiz}" if with_quiz and c.quiz else ""
         grid.add_row(_text(f"Id {c.attempt_id}", style), _text(c.learner, style),
                      _text(contest_status(c.status) + where, style))
-        grid.add_row("", tr("Frage", "Question"), _text(_shortened(c.question)))
+        grid.add_row("", tr("Frage", "Question"), _text(_shortened(without_source_naming(c.question))))
         grid.add_row("", tr("Antwort", "Answer"), _text(tr(f"{c.given}  (erwartet: {c.expected})",
                                                           f"{c.given}  (expected: {c.expected})")))
         grid.add_row("", tr("Begründung", "Reason"), _text(c.reason))

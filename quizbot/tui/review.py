@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from quizbot.editing import EditError, checked_edit
 from quizbot.i18n import tr
-from quizbot.session import LETTERS, kind_label, printable, source_line
+from quizbot.session import LETTERS, kind_label, printable, source_line, without_source_naming
 from quizbot.store import Store, StoreError
 
 # Column widths; the question column takes the rest of the width (the full text is
@@ -194,7 +194,7 @@ class ReviewApp(App[None]):
         disabled = question["disabled"]
         status = tr("gesperrt", "disabled") if disabled else tr("aktiv", "active")
         return (_cell(short_kind(question["kind"]), dim=disabled),
-                _cell(_cut(question["question"], self._question_width()), dim=disabled),
+                _cell(_cut(without_source_naming(question["question"]), self._question_width()), dim=disabled),
                 _cell(_cut(self._answer(question), ANSWER_COLUMN), dim=disabled),
                 _cell(status, dim=disabled))
 
