@@ -392,6 +392,8 @@ async def test_the_log_keeps_the_results_after_a_repeat(db):
         await started(app, pilot)
         await say(pilot, "500 Millionen Euro")
         await say(pilot, "1900")
+        assert not app.chat.query(ResultsCard)  # the verdict first, the results after Enter
+        await to_results(pilot)
         await pilot.press("j")
         await pilot.pause()
         card = app.chat.query(ResultsCard).last()

@@ -113,6 +113,7 @@ class QuizApp(App[list[str]]):
         """
         if self._results_waiting is not None:
             screen, self._results_waiting = self._results_waiting, None
+            self.chat.chat_log.add([screen.results])  # the log keeps the results, behind their screen
             self.push_screen(screen)
             return
         if self.session is None or self.session.done:
@@ -138,12 +139,12 @@ class QuizApp(App[list[str]]):
         """Add the messages to the log; from the results on, they go to the results screen."""
         log = self.chat.chat_log
         results = next((n for n, m in enumerate(messages) if m.kind == "results"), None)
-        log.add(messages if results is None else messages[: results + 1], learner_line)
+        waits = results is not None and any(m.kind == "verdict" for m in messages[:results])
+        log.add(messages if results is None else messages[: results + (0 if waits else 1)], learner_line)
         if results is not None:
             log.retire_options()
             screen = ResultsScreen(messages[results], messages[results + 1:])
-            if any(m.kind == "verdict" for m in messages[:results]):
-                # the last answer's verdict and source are read first; Enter brings the results
+            if waits:  # the last answer's verdict and source are read first; Enter brings the results
                 self._results_waiting = screen
                 log.add([Message("info", tr("Das war die letzte Frage. Enter zeigt das Ergebnis.",
                                             "That was the last question. Press Enter for the results."))])
