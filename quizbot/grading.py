@@ -47,7 +47,10 @@ A person's family name alone is close (Merkel for Angela Merkel) unless it is
 a family name that comes first and is shared by many (Kim, Xi: partial); a
 first name that contradicts the expected one is wrong (Ivanka Trump), and so are other
 initials or another generation (George H. W. Bush for George W. Bush, "Donald Trump Jr.")
-and the name as part of someone else ("Putins Sprecher", "Nato-Generalsekretär"). Generic
+and the name as part of someone else ("Putins Sprecher", "Nato-Generalsekretär"). A bare
+family name does not vouch for given names the learner adds: a fuller form of the question
+decides ("Kim Jong Il" for Kim / Kim Jong Un is wrong), else the well-known person of that
+name (data/grading_known_people.txt), else it is partial ("Hans Lininger" for Lininger). Generic
 heads of place names may be missing (Russki for Insel Russki). The answer may
 sit in a sentence ("Ich glaube, es war Wladiwostok"); a list or hedge with a
 wrong candidate is wrong ("Hanoi oder Singapur"), and so is a negated answer, or one
@@ -243,9 +246,15 @@ def _dont_know() -> frozenset[str]:
     return frozenset(_plain(line) for line in lexicon_lines("grading_dontknow.txt"))
 
 
+_TRUTH_MEANINGS = {"true": frozenset({True}), "false": frozenset({False}), "both": frozenset({True, False})}
+
+
 @lru_cache(maxsize=None)
-def _truth_words() -> tuple[tuple[tuple[str, ...], bool], ...]:
-    rows = [(tuple(fold(words).split()), meaning == "true") for words, meaning in lexicon_rows("grading_truefalse.tsv")]
+def _truth_words() -> tuple[tuple[tuple[str, ...], frozenset[bool]], ...]:
+    """The yes/no phrases of data/grading_truefalse.tsv, longest first, with what they say: true, false or
+    both ("jein")."""
+    rows = [(tuple(fold(words).split()), _TRUTH_MEANINGS[meaning])
+            for words, meaning in lexicon_rows("grading_truefalse.tsv")]
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
@@ -314,11 +323,12 @@ def grade(
     if not expected.strip():
         raise GradingError(tr("die erwartete Antwort ist leer", "the expected answer is empty"))
     forms = list(dict.fromkeys(f for f in (expected, *accepted) if f and f.strip()))
-    results = [_grade_form(form, answer, answer_type) for form in forms]
-    best = max(range(len(results)), key=lambda i: (results[i].accepted, results[i].score, -i))
+    results = _vouched_for(forms, [_grade_form(form, answer, answer_type) for form in forms], answer, answer_type)
+    candidates = [i for i, result in enumerate(results) if result is not None]
+    best = max(candidates, key=lambda i: (results[i].accepted, results[i].score, -i))
     if results[best].accepted and best > 0:  # a teacher's alternative: say which one
         return Grade(results[best].verdict, True, results[best].score, results[best].note, forms[best])
-    return results[best] if results[best].accepted else results[0]
+    return results[best] if results[best].accepted else results[candidates[0]]
 
 
 def _unanswerable(given: str, expected: str) -> Optional[Grade]:
@@ -408,7 +418,8 @@ def learner_notation(answer: str, expected: Quantity, answer_type: Optional[str]
     words ("neunter November", "dritter Platz") and misspelt months ("Apirl") where the
     expected answer is a date, a year or an ordinal.
     """
-    text = _UNICODE_FRACTION.sub(lambda m: _decimal(int(m[1] or 0) + _VULGAR[m[2]]), answer)
+    text = _glued_adjective_pattern().sub(_glued_adjective, answer)
+    text = _UNICODE_FRACTION.sub(lambda m: _decimal(int(m[1] or 0) + _VULGAR[m[2]]), text)
     text = _SLASH_FRACTION.sub(lambda m: _decimal(int(m[1] or 0) + Fraction(int(m[2]), int(m[3]))), text)
     for pattern, scale in _SHORT_SCALE:
         text = pattern.sub(scale, text)
@@ -432,6 +443,31 @@ def learner_notation(answer: str, expected: Quantity, answer_type: Optional[str]
         text = _WORD_TOKEN.sub(lambda m: _day_or_month(m[0], expected), text)
         text = _DIGIT_ORDINAL.sub(r"\1.", text)
     return text
+
+
+_UMLAUT_SPELLINGS = {"ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)", "ü": "(?:ü|ue|u)"}
+
+
+@lru_cache(maxsize=None)
+def _adjective_stems() -> dict[str, str]:
+    """Folded unit adjective stems of data/units.tsv -> as written: "stundig" -> "stündig", "jahrig" -> "jährig"."""
+    return {key(stem): stem for *_, stems in lexicon_rows("units.tsv") for stem in stems.split("|") if stem != "-"}
+
+
+@lru_cache(maxsize=None)
+def _glued_adjective_pattern() -> re.Pattern:
+    """A figure and a unit's adjective written apart: "5 stündigen", "fünf tägige", "3 jaehrige"."""
+    stems = sorted(_adjective_stems().values(), key=len, reverse=True)
+    spelt = "|".join("".join(_UMLAUT_SPELLINGS.get(ch, re.escape(ch)) for ch in stem) for stem in stems)
+    return re.compile(rf"(?i)(?<![\w.,])(\d+(?:,\d+)?|[^\W\d_]+)\s+-?\s*({spelt})(e[mnrs]?)?(?![^\W_])")
+
+
+def _glued_adjective(match: re.Match) -> str:
+    """ "5 stündigen" -> "5-stündigen", as quizbot.numbers reads it; words that are no number stay apart."""
+    number, stem, ending = match[1], match[2], match[3] or ""
+    if not number.replace(",", "").isdigit() and numbers.parse_number(number) is None:
+        return match[0]
+    return f"{number}-{_adjective_stems()[key(stem)]}{ending}"
 
 
 @lru_cache(maxsize=None)
@@ -1438,6 +1474,127 @@ def _same_given_syllables(e_tokens: Sequence[_Token], assigned, names_given: Seq
     return len(expected_rest) > 4 and _is_typo(expected_rest, given_rest)
 
 
+@lru_cache(maxsize=None)
+def _known_people() -> dict[str, str]:
+    """Family name -> the well-known person it names on its own (data/grading_known_people.txt):
+    "schoigu" -> "Sergej Schoigu"."""
+    people = {}
+    for name in lexicon_lines("grading_known_people.txt"):
+        family = _family_of(name)
+        if family is not None:
+            people[family.key] = name
+    return people
+
+
+def _vouched_for(forms: Sequence[str], results: Sequence[Grade], answer: str,
+                 answer_type: Optional[str]) -> list[Optional[Grade]]:
+    """The results of the forms that can speak for the given names in the answer (None for one that cannot).
+
+    A form that names the person less fully than the answer ("Kim", "Trump", "George Bush") cannot
+    tell whether the given names the learner adds are right: a fuller form of the same family name
+    decides, and unless one accepts them the less full form does not count ("Kim Jong Il" for Kim /
+    Kim Jong Un is his father, "Ivanka Trump" for Trump / Donald Trump his daughter). With no fuller
+    form, a family name alone is checked against the well-known person of that name ("Sergej Schoigu"
+    for Schoigu), or else the answer is partial: the article does not say ("Hans Lininger" for Lininger)."""
+    if answer_type not in (None, "person"):
+        return list(results)
+    weighed: list[Optional[Grade]] = list(results)
+    for index, (form, result) in enumerate(zip(forms, results)):
+        if not result.accepted or not _added_given_names(form, answer, answer_type):
+            continue
+        fuller = [results[i] for i, other in enumerate(forms) if _names_more_fully(other, form)]
+        if fuller:
+            if not any(other.accepted for other in fuller):
+                weighed[index] = None
+        elif len(_name_words(form)) == 1:
+            weighed[index] = _unverified_given_names(form, answer, result)
+    return weighed
+
+
+def _name_words(name: str) -> list[_Token]:
+    """The words of a person's name, without titles, particles, fillers and generation words."""
+    return [t for t in _tokens(name) if not _is_title(t) and t.key not in _particles()
+            and t.key not in _fillers() and t.key not in _generations()]
+
+
+def _family_of(name: str) -> Optional[_Token]:
+    names = _name_words(name)
+    if not names:
+        return None
+    family = _tokens(name)[_family_index(_tokens(name))]
+    return family if family in names else names[-1]
+
+
+def _names_more_fully(other: str, form: str) -> bool:
+    """ "Kim Jong Un" names the person of "Kim" more fully: more name words, the same family name."""
+    family, other_family = _family_of(form), _family_of(other)
+    return (family is not None and other_family is not None and len(_name_words(other)) > len(_name_words(form))
+            and word_match(other_family.key, family.key) is not None)
+
+
+def _added_given_names(form: str, answer: str, answer_type: Optional[str]) -> list[_Token]:
+    """Given names the answer puts next to the form's family name that the form does not have: "Jong Il"
+    in "Kim Jong Il" for Kim (after a family name that comes first), "Hans" in "Hans Lininger" for
+    Lininger, "H. W." in "George H. W. Bush" for George Bush (before the others)."""
+    family = _family_of(form)
+    g_tokens = _tokens(answer)
+    found = next((g for g in g_tokens if family is not None and word_match(family.key, g.key)), None)
+    if found is None:
+        return []
+    all_lowercase = not any(ch.isupper() for ch in answer)
+    if family.key in _surname_first():  # "Kim Jong Il"; and a listed given name before it: "Hans Kim"
+        run = _names_beside(g_tokens, found, 1, answer_type, all_lowercase)
+        run += _names_beside(g_tokens, found, -1, None, False)
+    else:
+        run = _names_beside(g_tokens, found, -1, answer_type, all_lowercase)
+    own = [t for t in _name_words(form) if t.index != family.index]
+    return [t for t in run if not any(word_match(e.key, t.key) or (len(t.key) == 1 and e.key.startswith(t.key))
+                                      for e in own)]
+
+
+def _names_beside(g_tokens: Sequence[_Token], found: _Token, step: int, answer_type: Optional[str],
+                  all_lowercase: bool) -> list[_Token]:
+    """The words that could be given names right after (step 1) or before (step -1) the family name."""
+    run: list[_Token] = []
+    position = found.index + step
+    while 0 <= position < len(g_tokens):
+        token = g_tokens[position]
+        position += step
+        if step < 0 and token.key in _particles():  # "Johann Wolfgang von Goethe"
+            continue
+        joined = bool(run) and token.compound == run[-1].compound != token.key  # "il" of "Kim Jong-il"
+        if not (joined or _could_be_given_name(token, answer_type, all_lowercase)):
+            break
+        run.append(token)
+    return run
+
+
+def _could_be_given_name(token: _Token, answer_type: Optional[str], all_lowercase: bool) -> bool:
+    """A listed given name or an initial; for a person, also any capitalised word that is no real word, title
+    or other known word ("Ivanka", "Jong")."""
+    if token.key in _given_names() or token.key in _given_name_forms():
+        return True
+    if len(token.key) == 1:
+        return token.text.isupper()
+    if answer_type != "person" or not (token.text[:1].isupper() or all_lowercase) or not token.key.isalpha():
+        return False
+    return not (token.key in _real_words() or token.key in _fillers() or _is_title(token) or _is_negation(token.text)
+                or token.key in _relation_nouns() or token.key in _generations() or _is_regnal(token))
+
+
+def _unverified_given_names(form: str, answer: str, result: Grade) -> Grade:
+    """A given name added to the article's bare family name: right if it is the well-known person's (the
+    lower of the two grades: "Sergey Schoigu" is a misspelt Sergej), else partial, since the article does
+    not say it ("Hans Lininger" for Lininger)."""
+    known = _known_people().get(_family_of(form).key)
+    if known is not None:
+        checked = _grade_form(known, answer, "person")
+        if checked.accepted:
+            return checked if checked.score < result.score else result
+    return _grade("partial", 0.5, tr(f"Laut Artikel nur »{form}« – einen Vornamen nennt der Artikel nicht.",
+                                     f"The article only says '{form}' – it gives no first name."))
+
+
 def _same_digit_order(expected: Sequence[_Token], given: Sequence[_Token]) -> bool:
     """Numbers inside a text answer keep their order: "1:2" is not "2:1"."""
     e_digits = [t.key for t in expected if t.key.isdigit()]
@@ -1542,6 +1699,40 @@ def _letter_with_text(options: Sequence[str], answer: str) -> Optional[int]:
     return index if grade(options[index], text).accepted else -1
 
 
+def _option_by_figure(options: Sequence[str], answer: str) -> Optional[int]:
+    """A bare figure that only one option holds picks it: "2000" for "mehr als 2000 Tonnen" (the option's
+    unit and qualifier are on the screen; the figure says which one is meant). Not a negated figure, not
+    one with a unit or another qualifier than the option's."""
+    found = _quantities(answer)
+    if len(found) != 1 or found[0].unit or _negated_before(answer, found[0].start):
+        return None
+    figure = found[0]
+    if any(w not in _fillers() for w in _words(answer[: figure.start] + " " + answer[figure.end:])):
+        return None
+    holding = [index for index, option in enumerate(options)
+               if any(_same(q.number, figure.value) and figure.qualifier in (None, q.qualifier)
+                      for q in _quantities(option))]
+    return holding[0] if len(holding) == 1 else None
+
+
+NEAR_OPTION = 85  # rapidfuzz ratio of a misspelt option's text ("ein jar" for "ein Jahr": 92)
+OPTION_MARGIN = 15  # how much nearer than every other option it must be
+
+
+def _option_nearly_spelt(options: Sequence[str], answer: str) -> Optional[int]:
+    """The option the answer nearly spells, when no other comes close: "ein jar" for "ein Jahr" among
+    "ein Monat", "ein Jahr", "zehn Jahre". The options are on the screen, so a slip in a short word says
+    which one is meant; the same digits are needed, and a negated answer picks nothing."""
+    if any(_is_negation(w) for w in _WORD.findall(answer)):
+        return None
+    given, digits = key(answer), re.findall(r"\d+", answer)
+    nearness = [fuzz.ratio(key(option), given) if re.findall(r"\d+", option) == digits else 0 for option in options]
+    ranked = sorted(nearness, reverse=True)
+    if ranked[0] < NEAR_OPTION or (len(ranked) > 1 and ranked[0] - ranked[1] < OPTION_MARGIN):
+        return None
+    return nearness.index(ranked[0])
+
+
 def grade_choice(options: Sequence[str], correct: int, given: str) -> Grade:
     """Multiple choice: the letter ("b", "B)", "(b)"), the option's number, or its text."""
     if not 0 <= correct < len(options):
@@ -1564,6 +1755,10 @@ def grade_choice(options: Sequence[str], correct: int, given: str) -> Grade:
         matching = [i for i, g in enumerate(grades) if g.accepted]
         exact = [i for i in matching if grades[i].verdict == "correct"]
         picked = (exact or matching)[0] if len(exact or matching) == 1 else None
+        if picked is None and not matching:
+            picked = _option_by_figure(options, answer)
+        if picked is None and not matching:
+            picked = _option_nearly_spelt(options, answer)
         if picked is None:
             note = tr(f"Bitte eine Antwort wählen (Buchstabe oder Text). Richtig ist {right}.",
                       f"Please pick one answer (letter or text). The correct one is {right}.")
@@ -1578,9 +1773,23 @@ def _truth_vocabulary() -> frozenset[str]:
     return frozenset(word for phrase, _ in _truth_words() for word in phrase)
 
 
+_HELD_LETTER = re.compile(r"(.)\1+")  # "jaaa", "neee": a letter held, as people type a drawn-out word
+
+
 def _truth_typo(word: str) -> str:
-    """A yes/no word with one slip ("nien", "stimt", "nich") as the word meant; others unchanged.
-    Short words have no budget: "ne", "no", "ja" are too close to each other."""
+    """A yes/no word with a letter held ("jaaa", "neee") or one slip ("nien", "stimt", "nich") as the word
+    meant; others unchanged. Short words have no budget: "ne", "no", "ja" are too close to each other."""
+    if word in _truth_vocabulary():
+        return word
+    held = _HELD_LETTER.sub(r"\1", word)
+    if held in _truth_vocabulary():
+        return held
+    meant = _one_slip(word)
+    return meant if meant != word or held == word else _one_slip(held)  # "stimmmt": "stimt", one slip
+
+
+def _one_slip(word: str) -> str:
+    """The yes/no word of four letters or more one slip away, when it is the only one (or all say the same)."""
     if len(word) < 4 or word in _truth_vocabulary():
         return word
     close = sorted(v for v in _truth_vocabulary() if len(v) >= 4 and OSA.distance(word, v, score_cutoff=1) <= 1)
@@ -1591,7 +1800,7 @@ def _truth_typo(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _one_word_meanings() -> dict[str, bool]:
+def _one_word_meanings() -> dict[str, frozenset[bool]]:
     return {phrase[0]: meaning for phrase, meaning in _truth_words() if len(phrase) == 1}
 
 
@@ -1603,7 +1812,7 @@ def _truth(text: str) -> Optional[bool]:
     while position < len(words):
         for phrase, meaning in _truth_words():
             if tuple(words[position: position + len(phrase)]) == phrase:
-                meanings.add(meaning)
+                meanings |= meaning
                 position += len(phrase)
                 break
         else:
