@@ -4,8 +4,9 @@ Accuracy, false accepts (a wrong answer counted right, the worst failure) and
 false rejects on the shared development set, on tests/data/grading_cases.jsonl (the
 cases the grader was built on), on tests/data/grading_heldout.jsonl (written before
 the grader was run on it), on tests/data/grading_fresh.jsonl (written before the grader
-or its docs were read) and on tests/data/grading_fresh2.jsonl (aimed at false accepts, written
-before the grader's rules were read), then the time to grade one answer. Latency is measured per answer with every
+or its docs were read), on tests/data/grading_fresh2.jsonl (aimed at false accepts, written
+before the grader's rules were read) and on tests/data/grading_walkthrough.jsonl (what a user
+walkthrough found), then the time to grade one answer. Latency is measured per answer with every
 per-answer cache emptied first (the lexicons stay loaded, as in a running quiz).
 """
 
@@ -22,7 +23,7 @@ from quizbot import grading, phonetics, variants
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = ("grading_dev.jsonl", "grading_cases.jsonl", "grading_heldout.jsonl", "grading_fresh.jsonl",
-        "grading_fresh2.jsonl")
+        "grading_fresh2.jsonl", "grading_walkthrough.jsonl")
 ROUNDS = 5
 
 
