@@ -175,12 +175,23 @@ def build(
     return report
 
 
+# Raised when the same article would now give other facts or questions: an unchanged file is
+# read again once after an upgrade, so that no database keeps what an older quizbot made of it
+# (nonsense spellings, options since ruled out). Edits are kept by question key.
+GENERATOR_VERSION = "2026-12-03"
+
+
+def fingerprint(raw: bytes) -> str:
+    """What "unchanged" means for an article file: its bytes, and the quizbot that read them."""
+    return hashlib.sha256(GENERATOR_VERSION.encode() + b"\0" + raw).hexdigest()
+
+
 def _ingest_file(
     path: Path, store: Store, pool: _DistractorPool, report: BuildReport,
     extract_facts: Callable, generate: Callable,
 ) -> None:
     raw = _read(path)
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = fingerprint(raw)
     stored_hash = store.article_hash(str(path))
     if stored_hash == digest:
         report.unchanged += 1
@@ -229,6 +240,13 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("quizbot") / "quizbot.db"
 
 
+def _samples_outdated(store: Store) -> bool:
+    """Whether a bundled sample is stored as another version of it, or by an older quizbot
+    (a few small files hashed: cheap enough for every start of the chat)."""
+    samples = collect_files([seeds_dir()], BuildReport())
+    return any(store.article_hash(str(sample)) != fingerprint(sample.read_bytes()) for sample in samples)
+
+
 def ensure_default_db() -> Path:
     """The per-user database, built from the bundled sample articles if missing or empty.
 
@@ -240,7 +258,7 @@ def ensure_default_db() -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         with Store(path) as store:
-            if store.counts()["articles"] == 0:
+            if store.counts()["articles"] == 0 or _samples_outdated(store):
                 build([seeds_dir()], store)
         return path
     private = path.with_name(f".{path.name}.{os.getpid()}.building")

@@ -107,6 +107,7 @@ class Place:
     article: Optional[str] = None  # m, f, n, pl for names used with an article ("die Ukraine")
     after_preposition_only: bool = False  # also a common word: "Essen", "Halle"
     alias_of: Optional[str] = None  # "Vereinigte Staaten" is another name of "USA"
+    importance: int = 2  # 1 a world power or its capital, 2 well known, 3 small or rarely in the news
 
 
 @lru_cache(maxsize=None)
@@ -193,7 +194,8 @@ def places() -> dict[str, Place]:
         flags = row[3].split(",") if len(row) > 3 else []
         article = next((flag for flag in flags if flag in ("m", "f", "n", "pl")), None)
         alias = next((flag[1:] for flag in flags if flag.startswith("=")), None)
-        place = Place(row[0], row[1], row[2], article, "prep" in flags, alias)
+        importance = int(row[4]) if len(row) > 4 and row[4] else 2
+        place = Place(row[0], row[1], row[2], article, "prep" in flags, alias, importance)
         table.setdefault(place.name, place)
     return table
 
@@ -877,6 +879,8 @@ def sentence_facts(sentence: Sentence, registry: PersonRegistry) -> list[Fact]:
     facts.extend(persons)
     org_ends = {last for _, last, _, _ in orgs}
     for first, last, name, organisation in orgs:
+        if _in_a_web_address(text, tokens[first].start, tokens[last].end):
+            continue  # "science.ORF.at" names a website, not the ORF
         if not person_tokens.intersection(range(first, last + 1)):
             extra = {"type": organisation.type, "gender": organisation.gender, "canonical": organisation.canonical}
             if first >= 2 and tokens[first - 1].text == "(" and (
@@ -886,6 +890,8 @@ def sentence_facts(sentence: Sentence, registry: PersonRegistry) -> list[Fact]:
             facts.append(Fact("organisation", text[tokens[first].start : tokens[last].end], sentence.index,
                               tokens[first].start, tokens[last].end, label=name, extra=extra))
     for first, last, place, genitive in _find_places(tokens, person_tokens | org_tokens):
+        if _in_a_web_address(text, tokens[first].start, tokens[last].end):
+            continue
         extra = {"type": place.type, "region": place.region}
         if place.article:
             extra["article"] = place.article
@@ -914,6 +920,13 @@ def sentence_facts(sentence: Sentence, registry: PersonRegistry) -> list[Fact]:
             extra["speaker"] = speaker.answer
         facts.append(Fact("quote", content, sentence.index, start, end, label=content, extra=extra))
     return sorted(_without_overlaps(facts), key=lambda f: (f.start, f.end))
+
+
+def _in_a_web_address(text: str, start: int, end: int) -> bool:
+    """Is the span a part of a dotted name ("science.ORF.at", "orf.at")?"""
+    before = start >= 2 and text[start - 1] == "." and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] == "." and text[end + 1].isalnum()
+    return before or after
 
 
 def _person_fact(sentence: Sentence, tokens: list[Token], mention: _Mention, registry: PersonRegistry) -> Fact:

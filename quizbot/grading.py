@@ -138,7 +138,7 @@ def _negations() -> frozenset[str]:
 def _real_words() -> frozenset[str]:
     words = set(lexicon_lines("grading_words.txt")) | set(lexicon_lines("given_names.txt"))
     words |= {row[0] for row in lexicon_rows("places.tsv")} | {row[0] for row in lexicon_rows("roles.tsv")}
-    words |= {spelling for row in lexicon_rows("variants.tsv") for spelling in row if " " not in spelling}  # Iceland
+    words |= {spelling for row in lexicon_rows("variants.tsv") for spelling in row[1:] if " " not in spelling}  # Iceland (column 1 is the kind)
     return frozenset(key(w) for word in words for w in re.split(r"[\s-]+", word) if w)
 
 

@@ -33,6 +33,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 from quizbot import numbers
 from quizbot.facts import (
     NOMINATIVE_PRONOUNS,
+    Place,
     Token,
     function_words,
     organisations,
@@ -84,6 +85,7 @@ SHORT_SENTENCE_WORDS = 9  # a shorter sentence without a name leans on the one b
 MAX_TITLE_WORDS = 10  # an undated article is named by its title (else its headline part) this short
 NUMERIC_KINDS = frozenset({"amount", "count", "duration", "distance", "percent", "factor"})
 ENTITY_KINDS = frozenset({"person", "place", "organisation"})
+TIME_KINDS = frozenset({"year", "date"})
 
 # How much each kind of question and fact is worth before the sentence is judged.
 KIND_WEIGHT = {"open": 1.0, "choice": 0.9, "cloze": 0.85, "truefalse": 0.8}
@@ -94,6 +96,9 @@ FACT_WEIGHT = {
 }
 # A continent is one of a handful: "über das Mittelmeer nach _____" (Europa) is guessed, not known.
 BROAD_PLACE_TYPES = {"kontinent": 0.6}
+# Places whose peers are the world's: a country or a capital of the article set is a plausible
+# option whatever its region ("Moskau" for "Washington"); a town is compared with its neighbours.
+WORLD_PLACE_TYPES = frozenset({"land", "hauptstadt"})
 # A gap for a name is easier to guess than a gap for a figure: names recur, figures do not.
 ENTITY_GAP_PENALTY = 0.05
 
@@ -211,18 +216,39 @@ def _truefalse_words() -> dict[bool, list[str]]:
 
 
 @lru_cache(maxsize=None)
+def _before_now_pattern() -> re.Pattern[str]:
+    """"zuletzt", "zum letzten Mal", "bisher" … (data/before_now_words.txt) as whole words."""
+    words = sorted(lexicon_lines("before_now_words.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _counts_back_from_now(text: str) -> bool:
+    """Does the text count back from the article's own event ("Zuletzt war es 2011 …")?"""
+    return bool(_before_now_pattern().search(text))
+
+
+@lru_cache(maxsize=None)
 def _month_names() -> dict[int, str]:
     return {int(row[0]): row[1] for row in lexicon_rows("months.tsv")}
 
 
 @lru_cache(maxsize=None)
-def _lexicon_places(kind: Optional[str], article: Optional[str], region: Optional[str]) -> tuple[list[str], list[str]]:
-    """Lexicon places of one type and article (a fallback for distractors): (in the region, elsewhere)."""
+def _lexicon_places(kind: Optional[str], article: Optional[str], region: Optional[str],
+                    importance: int) -> tuple[tuple[str, ...], ...]:
+    """Lexicon places of one type and article (a fallback for distractors), in tiers of plausibility:
+    of the answer's region and importance; of its importance elsewhere, for a world power only
+    (Russland and China, Moskau and Washington); of its region and one step less known.
+    Never a small state for a well-known one (data/places.tsv, column 5)."""
     fitting = [
         place for place in dict.fromkeys(places().values())
         if place.type == kind and place.article == article and not place.after_preposition_only and not place.alias_of
     ]
-    return [p.name for p in fitting if p.region == region], [p.name for p in fitting if p.region != region]
+    same_region = [p for p in fitting if _region_of(p, kind) == region]
+    return (
+        tuple(p.name for p in same_region if p.importance == importance),
+        tuple(p.name for p in fitting if _region_of(p, kind) != region and p.importance == importance == 1),
+        tuple(p.name for p in same_region if abs(p.importance - importance) == 1 and (p.importance < 3 or importance == 3)),
+    )
 
 
 def _sample(rng: random.Random, names: Sequence[str], size: int = 12) -> list[str]:
@@ -356,9 +382,16 @@ class _Work:
         self._quantities: dict[int, list[numbers.Quantity]] = {}
         self._context: dict[int, tuple[str, float]] = {}
         self._tokens: dict[int, list[Token]] = {}
+        self._vocabulary: Optional[frozenset[str]] = None
 
     def rng(self, *parts: object) -> random.Random:
         return random.Random(":".join([self.article.hash, *map(str, parts)]))
+
+    def vocabulary(self) -> frozenset[str]:
+        """The article's words, folded (computed when first needed)."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(_WORD.findall(fold(" ".join(s.text for s in self.sentences.values()))))
+        return self._vocabulary
 
     def facts_of(self, sentence_index: int) -> list[Fact]:
         return [self.facts[i] for i in self.by_sentence[sentence_index]]
@@ -461,6 +494,33 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_HYPHENATED_LOWERCASE = re.compile(r"(?<![\w-])([a-zäöüß]+)-([a-zäöüß]+)(?![\w-])")
+
+
+def _joined_hyphens(work: _Work, text: str) -> str:
+    """"der nord-koreanische Machthaber" -> "der nordkoreanische Machthaber": a hyphen inside a
+    lowercase word is a slip when the joined word is a known one, written so in the article or
+    formed from a place name (Nordkorea); "russisch-nordkoreanische" keeps its hyphen."""
+    def joined(match: re.Match[str]) -> str:
+        word = match.group(1) + match.group(2)
+        return word if _known_joined(work, word, len(match.group(1))) else match.group()
+    return _HYPHENATED_LOWERCASE.sub(joined, text)
+
+
+def _known_joined(work: _Work, word: str, hyphen_at: int) -> bool:
+    folded = fold(word)
+    if folded in work.vocabulary():
+        return True
+    # "nordkoreanisch" starts with "Nordkorea", and the hyphen was inside the place name
+    return any(len(name) > hyphen_at and folded.startswith(name) for name in _place_stems())
+
+
+@lru_cache(maxsize=None)
+def _place_stems() -> tuple[str, ...]:
+    """Folded one-word place names long enough to begin an adjective ("nordkorea", "sudkorea")."""
+    return tuple(fold(name) for name in places() if " " not in name and "-" not in name and len(name) >= 5)
+
+
 # --------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------
@@ -479,7 +539,8 @@ def generate(article: Article, sentences: list[Sentence], facts: list[Fact], poo
             continue
         candidates.extend(_candidates(work, index, fact, sentence))
     candidates.extend(_truefalse_candidates(work))
-    return _select([c for c in candidates if c.score >= KEEP_SCORE])
+    selected = _select([c for c in candidates if c.score >= KEEP_SCORE])
+    return [replace(q, question=_joined_hyphens(work, q.question)) for q in selected]
 
 
 @dataclass
@@ -550,7 +611,7 @@ def _question(
         answer=answer,
         sentence_index=sentence.index,
         answer_type=fact.kind,
-        accepted=_unique([answer, *accepted, *variants_of(answer)]),
+        accepted=_unique([answer, *accepted, *variants_of(answer, fact.kind)]),
         score=round(max(0.0, min(1.0, score)), 3),
         fact_index=index,
         hint=hint_for(_figure_kind(fact)),
@@ -933,6 +994,9 @@ def _open_questions(work: _Work, index: int, fact: Fact, sentence: Sentence) -> 
         if _object_anaphors(asked) or _demonstrative_determiner(asked):
             continue  # "Wer sagte zu, ihn auszurichten?", "Wer erkennt in dieser Ausrichtung …?": an open
             # question shows no sentence that tells what "ihn" or "diese Ausrichtung" is
+        if target.kind in TIME_KINDS and _counts_back_from_now(asked):
+            continue  # "In welchem Jahr war es zuletzt zu einem Gipfel gekommen?": the summit the
+            # article reports on is the last one too; only the article's sentence says "before this one"
         score = base - made.penalty - ANAPHOR_PENALTY * min(2, _anaphor_count(made.text)) - _salience(work, target)
         if _reference_need(work, sentence) == STRONG_NEED and made.form not in SELF_CONTAINED_OPEN_FORMS:
             score -= OPEN_NEED_PENALTY
@@ -1192,7 +1256,7 @@ def _open_role(work: _Work, index: int, fact: Fact, sentence: Sentence) -> Optio
     full = fact.extra.get("full_name", fact.answer)
     if not role or "phrase_start" not in fact.extra or len(full.split()) < 2:
         return None
-    if fact.extra.get("group") not in _SINGLE_HOLDER_GROUPS or _time_bound(role):
+    if _type_family(fact.extra.get("group")) not in _SINGLE_HOLDER_GROUPS or _time_bound(role):
         return None
     if len(role.split()) < 2 and "-" not in role:
         return None  # "Präsident" alone: of which country?
@@ -1327,11 +1391,12 @@ def _candidate_options(work: _Work, fact: Fact, rng: random.Random, in_gap: bool
     if fact.kind in NUMERIC_KINDS:
         return _number_distractors(work, fact, rng)
     if fact.kind == "year":
-        return iter(_year_distractors(fact, rng))
+        return iter(_year_distractors(work, fact, rng))
     if fact.kind == "person":
         return iter(_person_distractors(work, fact, rng, statement))
     if fact.kind == "place":
-        return _place_distractors(work, fact, rng, genitive=in_gap and bool(fact.extra.get("genitive")))
+        return _place_distractors(work, fact, rng, genitive=in_gap and bool(fact.extra.get("genitive")),
+                                  statement=statement)
     if fact.kind == "organisation":
         return _organisation_distractors(work, fact, rng)
     if fact.kind == "quote":
@@ -1403,15 +1468,29 @@ def _swapped_digits(value: float) -> Optional[float]:
     return float(Decimal((0, (digits[1], digits[0], *digits[2:]), exponent)))
 
 
-def _year_distractors(fact: Fact, rng: random.Random) -> list[str]:
-    """Neighbouring years (those the article gives near this sentence are filtered out later)."""
+def _year_distractors(work: _Work, fact: Fact, rng: random.Random) -> list[str]:
+    """Neighbouring years (those the article gives near this sentence are filtered out later).
+
+    Where the sentence counts back from the article's event ("Zuletzt war es 2011 zu einem
+    Gipfel gekommen"), only years before the article's: its own year would be a fair answer,
+    a later one impossible.
+    """
     year = int(fact.value) if fact.value else 0
     if not year:
         return []
     offsets = [1, -1, 2, -2, 3, -3, 5, -5, 10, -10]
     rng.shuffle(offsets)
+    latest = _article_year(work.article)
+    if latest and _counts_back_from_now(work.sentences[fact.sentence_index].text):
+        offsets = [offset for offset in offsets if year + offset < latest]
     written = fact.answer if str(year) in fact.answer else str(year)
     return [written.replace(str(year), str(year + offset), 1) for offset in offsets]  # "Ende 2027" -> "Ende 2029"
+
+
+def _article_year(article: Article) -> Optional[int]:
+    """The year of the article's date, when it has one."""
+    match = re.match(r"(\d{4})-\d{2}-\d{2}", article.date or "")
+    return int(match.group(1)) if match else None
 
 
 @dataclass(frozen=True)
@@ -1487,7 +1566,7 @@ def _person_distractors(work: _Work, fact: Fact, rng: random.Random, statement: 
         if gender and person.gender and person.gender != gender:
             continue
         tier = _person_tier(work, person, group, slot)
-        if statement and tier != 0:
+        if tier is None or (statement and tier != 0):
             continue  # a false statement swaps a president for a president, a researcher for a researcher
         unknown = bool(gender) and person.gender is None
         buckets[4 * unknown + tier].setdefault(person.surname, person.name)
@@ -1501,16 +1580,30 @@ def _person_distractors(work: _Work, fact: Fact, rng: random.Random, statement: 
     return _one_spelling_each(ordered)
 
 
-def _person_tier(work: _Work, person: _Person, group: Optional[str], slot: Optional[str]) -> int:
-    """How plausible a person is in the answer's place, 0 best, 3 a last resort."""
-    if slot == "institution":  # "_____ vom Moskauer Fernost-Institut": a researcher before a president
-        return 0 if person.affiliated else 3 if person.has_role else 2
+def _person_tier(work: _Work, person: _Person, group: Optional[str], slot: Optional[str]) -> Optional[int]:
+    """How plausible a person is in the answer's place, 0 best, 3 a last resort, None not at all.
+
+    Where the sentence names what the person is ("der Moskauer Experte _____", "US-Präsident
+    _____", "_____ vom Moskauer Fernost-Institut"), only persons of that kind of role fit, and
+    persons of the article whose role is not known: no head of state as a Moscow expert.
+    """
+    if slot == "institution":  # "_____ vom Moskauer Fernost-Institut": a researcher, not a president
+        if person.affiliated:
+            return 0
+        if person.has_role and _type_family(person.group) != "wissenschaft":
+            return None
+        return 1 if person.has_role else 2
     if person.has_role and person.group == group:
         return 0
-    other_field = person.has_role and bool(person.group) and bool(group)
-    if person.name in work.article_people and not (other_field and slot):
-        return 1  # not "der Moskauer Experte Donald Trump" because Trump is in the article
-    return 3 if other_field else 2
+    if not person.has_role or not person.group or not group:
+        if slot and person.name not in work.article_people:
+            return None
+        return 1 if person.name in work.article_people else 2
+    if slot:
+        return None  # "US-Präsident _____" offers no adviser, "Experte _____" no president
+    if _type_family(person.group) == _type_family(group) or person.name in work.article_people:
+        return 1  # a minister where a president was, or another role of the same article
+    return 3
 
 
 def _person_keys(name: str) -> tuple[str, str]:
@@ -1592,26 +1685,58 @@ def _surname(name: str) -> str:
     return re.sub(r"[^a-z]", "", fold(name.split()[-1]))
 
 
-def _place_distractors(work: _Work, fact: Fact, rng: random.Random, genitive: bool) -> Iterator[str]:
-    """Other places of the same type: from the article and corpus first, then from the lexicon nearby."""
-    kind, region, article = fact.extra.get("type"), fact.extra.get("region"), fact.extra.get("article")
+def _region_of(place: Place, kind: Optional[str]) -> str:
+    """The region a place is compared in as an option of this type."""
+    return _world_region(place.region) if kind in WORLD_PLACE_TYPES else place.region
+
+
+@lru_cache(maxsize=None)
+def _world_region(region: Optional[str]) -> Optional[str]:
+    """The region a country or capital is compared in: a capital listed in its country
+    (Wien in "österreich") is compared with the capitals of that country's region (europa)."""
+    by_name = {fold(place.name): place for place in places().values() if place.type == "land"}
+    country = by_name.get(fold(region or ""))
+    return country.region if country else region
+
+
+def _place_distractors(work: _Work, fact: Fact, rng: random.Random, genitive: bool,
+                       statement: bool = False) -> Iterator[str]:
+    """Other places of the same type: from the article set first, then from the lexicon nearby and
+    of like importance. For a false ``statement`` only places of the article set: "der russische
+    Angriffskrieg in der Schweiz" is no statement a reader has to check."""
     in_sentence = {f.answer for f in work.facts_of(fact.sentence_index) if f.kind == "place"}
-    if fact.extra.get("head"):  # "Insel Russki" is exchanged only for another "Insel …" of the corpus
-        yield from (name for name in work.corpus_places[("head", fact.extra["head"])] if name not in in_sentence)
-        return
-    seen = _sample(rng, work.corpus_places[(kind, article)])
-    # Places of the corpus in the answer's region first, then nearby ones of the lexicon:
-    # "die Handelskammer für Oberfranken in _____" offers Fulda, not Mailand.
-    near_seen = [name for name in seen if name in places() and places()[name].region == region]
-    far_seen = [name for name in seen if name not in near_seen]
-    nearby, farther = _lexicon_places(kind, article, region)
-    for name in near_seen[:2] + _sample(rng, nearby) + near_seen[2:] + far_seen + _sample(rng, farther):
+    for name in _place_candidates(work, fact, rng, statement):
         if name == fact.answer or name in in_sentence:
             continue
         if not genitive:
             yield name
         elif not name.endswith(("s", "x", "z", "ß")):
             yield name + "s"
+
+
+def _place_candidates(work: _Work, fact: Fact, rng: random.Random, statement: bool) -> Iterator[str]:
+    """Places that could stand where the answer stands, the most plausible first."""
+    kind, region, article = fact.extra.get("type"), fact.extra.get("region"), fact.extra.get("article")
+    if fact.extra.get("head"):  # "Insel Russki" is exchanged only for another "Insel …" of the corpus
+        yield from work.corpus_places[("head", fact.extra["head"])]
+        return
+    if kind in WORLD_PLACE_TYPES:
+        region = _world_region(region)  # Wien lies in Österreich: its peers are Europe's capitals
+    seen = _sample(rng, work.corpus_places[(kind, article)], size=len(work.corpus_places[(kind, article)]))
+    # Places of the article set in the answer's region first ("die Handelskammer für Oberfranken
+    # in _____" offers Fulda, not Mailand); countries and capitals of the set from anywhere.
+    near_seen = [name for name in seen if name in places() and _region_of(places()[name], kind) == region]
+    far_seen = [name for name in seen if name not in near_seen]
+    yield from near_seen
+    if kind in WORLD_PLACE_TYPES:
+        yield from far_seen
+    if statement:
+        return  # a false statement stays within the article set
+    answer = places().get(fact.answer)
+    for tier in _lexicon_places(kind, article, region, answer.importance if answer else 2):
+        yield from _sample(rng, tier)
+    if kind not in WORLD_PLACE_TYPES:
+        yield from far_seen
 
 
 def _organisation_distractors(work: _Work, fact: Fact, rng: random.Random) -> Iterator[str]:
@@ -1696,30 +1821,53 @@ def _truefalse_candidates(work: _Work) -> list[_Candidate]:
             (i for i in work.by_sentence[sentence_index] if work.facts[i].kind in _TRUEFALSE_PREFERENCE),
             key=lambda i: _TRUEFALSE_PREFERENCE.index(work.facts[i].kind),
         )
-        for index in ranked:
-            fact = work.facts[index]
-            if not _askable(fact) or not _drop_in(fact):
-                continue
-            if fact.kind == "person" and ("phrase_start" in fact.extra or _in_relation_phrase(work, fact)):
-                continue  # "der russische Präsidentenberater Baschar al-Assad", "Kims Großvater Wladimir Putin"
-            if any(q.kind == "quote" and q.start <= fact.start < q.end for q in work.facts_of(sentence_index)):
-                continue  # a quotation is not to be rewritten
-            score = work.quality(sentence) * KIND_WEIGHT["truefalse"] * _fact_weight(fact)
-            score = round(max(0.0, min(1.0, score - _salience(work, fact))), 3)
-            key = question_key("truefalse", sentence.text, fact.answer)
-            build = partial(_truefalse, work, index, sentence, score)
-            found.append(_Candidate(score, key, "truefalse", sentence.index, index, build))
-            break
+        usable = [index for index in ranked if _changeable(work, work.facts[index])]
+        if not usable:
+            continue
+        fact = work.facts[usable[0]]
+        score = work.quality(sentence) * KIND_WEIGHT["truefalse"] * _fact_weight(fact)
+        score = round(max(0.0, min(1.0, score - _salience(work, fact))), 3)
+        key = question_key("truefalse", sentence.text, fact.answer)
+        build = partial(_truefalse, work, tuple(usable), sentence, score, key)
+        found.append(_Candidate(score, key, "truefalse", sentence.index, usable[0], build))
     return found
 
 
-def _truefalse(work: _Work, index: int, sentence: Sentence, score: float) -> Optional[Question]:
-    """The sentence as written, or (seeded, half of the time) with its fact exchanged for a distractor."""
-    fact = work.facts[index]
+def _changeable(work: _Work, fact: Fact) -> bool:
+    """Can a true/false statement be about this fact (and be made false by exchanging it)?"""
+    if not _askable(fact) or not _drop_in(fact):
+        return False
+    if fact.kind == "person" and ("phrase_start" in fact.extra or _in_relation_phrase(work, fact)):
+        return False  # "der russische Präsidentenberater Baschar al-Assad", "Kims Großvater Wladimir Putin"
+    if fact.kind == "place" and fact.extra.get("genitive") and _role_follows(work, fact):
+        return False  # "Chinas Machthaber Kim Jong Un": the person's name tells that his office was renamed
+    # a quotation is not to be rewritten
+    return not any(q.kind == "quote" and q.start <= fact.start < q.end for q in work.facts_of(fact.sentence_index))
+
+
+def _role_follows(work: _Work, fact: Fact) -> bool:
+    """Is the fact followed by a role word ("Nordkoreas Machthaber", "Südkoreas Präsident")?"""
+    following = _WORD.search(work.sentences[fact.sentence_index].text, fact.end)
+    return bool(following and role_of(following.group()))
+
+
+def _statement_distractors(work: _Work, fact: Fact) -> list[str]:
+    return _distractors(work, fact, fact.text if fact.kind in ENTITY_KINDS else fact.answer, in_gap=True,
+                        statement=True)
+
+
+def _truefalse(work: _Work, indices: tuple[int, ...], sentence: Sentence, score: float, key: str) -> Optional[Question]:
+    """The sentence as written, or (seeded, half of the time) with one fact exchanged for a distractor:
+    the best fact of the sentence (``indices`` in order of preference) that has a plausible wrong
+    version. Where the best has none ("die USA" has no plausible peer in the article set), the next
+    one is changed, so that fewer places to swap do not make most statements true."""
     text = sentence.text
-    wrong = _distractors(work, fact, fact.text if fact.kind in ENTITY_KINDS else fact.answer, in_gap=True,
-                         statement=True)
-    make_false = bool(wrong) and work.rng("truth", sentence.index, fact.start).random() < 0.5
+    index, wrong = indices[0], []
+    if work.rng("truth", sentence.index, work.facts[indices[0]].start).random() < 0.5:
+        index, wrong = next(((i, found) for i in indices if (found := _statement_distractors(work, work.facts[i]))),
+                            (indices[0], []))
+    fact = work.facts[index]
+    make_false = bool(wrong)
     statement = text
     if make_false:
         replacement = wrong[0][0].upper() + wrong[0][1:] if fact.start == 0 else wrong[0]
@@ -1744,7 +1892,7 @@ def _truefalse(work: _Work, index: int, sentence: Sentence, score: float) -> Opt
         ),
         score=score,
         fact_index=index,
-        key=question_key("truefalse", text, fact.answer),
+        key=key,  # the statement on this sentence keeps its key, whichever fact was changed
     )
 
 

@@ -336,6 +336,22 @@ def test_the_per_user_database_is_built_from_the_samples_once(tmp_path, monkeypa
         assert [a["ingested_at"] for a in store.db["articles"].rows] == stamps
 
 
+def test_a_newer_quizbot_reads_unchanged_articles_again_once(store, articles, tmp_path, monkeypatch):
+    build([articles], store)
+    monkeypatch.setattr(build_module, "GENERATOR_VERSION", "a newer one")
+    again = build([articles], store)
+    assert (again.updated, again.unchanged) == (2, 0)  # what an older quizbot made is replaced
+    assert build([articles], store).unchanged == 2  # and then the files count as unchanged again
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "daten"))
+    path = ensure_default_db()
+    monkeypatch.setattr(build_module, "GENERATOR_VERSION", "newer still")
+    ensure_default_db()  # the per-user database follows the upgrade at its next start
+    with Store(path) as samples:
+        hashes = {a["path"]: a["hash"] for a in samples.db["articles"].rows}
+    assert len(hashes) == 5
+    assert all(hashes[str(p)] == build_module.fingerprint(p.read_bytes()) for p in seeds_dir().resolve().iterdir())
+
+
 def test_a_class_starting_at_once_for_the_first_time_gets_one_whole_database(tmp_path):
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "daten")}
     code = "from quizbot.build import ensure_default_db; print(ensure_default_db())"

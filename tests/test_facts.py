@@ -306,3 +306,30 @@ def test_a_clock_time_in_words_is_no_count():
 def test_a_swiss_cantonal_minister_has_her_role():
     facts = from_text("Regierungsrätin Esther Keller (GLP) sprach von einem Geschenk.")
     assert find(facts, "person", "Esther Keller").role == "Regierungsrätin"
+
+
+def test_a_role_names_its_branch_so_that_a_head_of_state_meets_heads_of_state(seeds):
+    """data/roles.tsv: "Präsident" and "Machthaber" are politik/spitze, "Präsidentenberater" politik/berater."""
+    people = {f.extra.get("full_name"): f.extra.get("group") for facts in seeds.values() for f in facts
+              if f.kind == "person"}
+    assert people["Kim Jong Un"] == people["Wladimir Putin"] == people["Donald Trump"] == "politik/spitze"
+    assert people["Juri Uschakow"] == "politik/berater"
+    assert people["Mike Pompeo"] == "politik/regierung"
+    assert people["Wladimir Frolow"] == "wissenschaft"
+
+
+def test_places_know_how_well_known_they_are():
+    """data/places.tsv, column 5: world powers 1, small states 3, the rest 2."""
+    from quizbot.facts import places
+
+    assert places()["Russland"].importance == places()["Moskau"].importance == places()["USA"].importance == 1
+    assert places()["Andorra"].importance == places()["Turkmenistan"].importance == 3
+    assert places()["Südkorea"].importance == places()["Wladiwostok"].importance == 2
+    assert places()["USA"].article == "pl" and places()["Vereinigte Staaten"].alias_of == "USA"
+
+
+def test_a_name_inside_a_web_address_is_no_fact():
+    """"sagte Reiter gegenüber science.ORF.at": the ORF's website, not the ORF to be swapped for another."""
+    facts = from_text("Die Studie sei wichtig, sagte die Forscherin Johanna Reiter gegenüber science.ORF.at am Montag.")
+    assert not [f for f in facts if f.kind in ("organisation", "place") and "ORF" in f.text]
+    assert [f for f in from_text("Der ORF berichtete am Montag über die Studie aus Wien.") if f.text == "ORF"]

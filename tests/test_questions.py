@@ -20,7 +20,7 @@ from quizbot.models import Article, Question
 from quizbot.questions import generate, is_question_material, question_key
 from quizbot.resources import seeds_dir
 from quizbot.text import fold, split_sentences
-from quizbot.variants import key as spelling_key
+from quizbot.variants import group_of, key as spelling_key, kind_of
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).parent / "articles"
@@ -124,8 +124,6 @@ def test_open_questions_read_as_german_w_questions_with_their_context(seeds):
         "Wie weit ist Wladiwostok laut dem Artikel vom 11. September 2023 von der Grenze zu Nordkorea entfernt?":
             "130 Kilometer",
         "Wie weit ist es laut dem Artikel vom 11. September 2023 von Wladiwostok nach Moskau?": "rund 6500 Kilometer",
-        "In welchem Jahr war es laut dem Artikel „Betont gute Stimmung in Wladiwostok“ zuletzt zu einem "
-        "Gipfel zwischen den Führern Russlands und Nordkoreas gekommen?": "2011",
         "In welchem Jahr traf Putin laut dem Artikel vom 25. April 2019 den Vater des aktuellen Machthabers?": "2002",
         "Wie lange dauert laut dem Artikel „Betont gute Stimmung in Wladiwostok“ die Fahrt aus Nordkorea "
         "nach Wladiwostok?": "rund neun Stunden",
@@ -245,8 +243,7 @@ def test_person_distractors_are_other_people_not_in_the_sentence(seeds, unseen):
 def test_place_distractors_fit_the_grammar_of_the_gap(seeds):
     for q in all_questions(seeds):
         if q.kind == "choice" and q.answer_type == "place" and q.answer == "USA":
-            assert set(q.choices) <= {"USA", "Philippinen", "Niederlande", "Vereinigte Arabische Emirate",
-                                      "Alpen", "Malediven", "Seychellen"}  # plural names: "der USA"
+            assert all(places()[option].article == "pl" for option in q.choices)  # plural names: "der USA"
         if q.kind == "choice" and q.answer.endswith("s") and q.answer_type == "place":
             assert all(option.endswith("s") for option in q.choices)  # genitive: "Nordkoreas Machthaber"
 
@@ -481,9 +478,15 @@ def test_person_options_keep_the_gender_of_the_answer(seeds, own, unseen, fresh)
                 assert wrong <= {genders[q.answer], None}, (q.question, q.choices)
                 checked += 1
     assert checked >= 20
-    [ceo] = [q for q in questions_of(unseen, "spiegel_quartalszahlen.html")
+    chiefs = ("Vorstandschef Thomas Berger kündigte in Stuttgart den Abbau von Stellen an.",
+              "Vorstandschefin Anna Lehmann lobte in Hamburg das Quartal.",
+              "Vorstandschefin Petra Vogt sprach in Köln von Wachstum.",
+              "Vorstandschef Klaus Brandt sah in München keinen Grund zur Sorge.",
+              "Vorstandschefin Julia Sommer erwartet in Berlin einen Umschwung.")
+    [ceo] = [q for q in generated_with("Die Nachfrage bleibt schwach, sagte Vorstandschefin Miriam Kalkbrenner "
+                                       "am Donnerstag in Frankfurt.", chiefs)
              if q.kind == "choice" and "Vorstandschefin _____" in q.question]
-    assert {pool.get(option) for option in ceo.choices} == {"f"}
+    assert set(ceo.choices) == {"Miriam Kalkbrenner", "Anna Lehmann", "Petra Vogt", "Julia Sommer"}, ceo.choices
 
 
 def test_a_bare_surname_is_no_choice_answer(seeds, own, unseen, fresh):
@@ -776,10 +779,10 @@ def test_spellings_of_one_person_are_one_option():
     trump = "Erst kürzlich sagte Präsident Donald Trump überraschend einen weiteren Gipfel zu."
     two_people = [q for q in generated_with(trump, SPELLINGS) if q.kind == "choice"]
     assert not two_people  # Kim and Moon under five spellings are two wrong options, not three
-    [choice] = [q for q in generated_with(trump, (*SPELLINGS, "US-Außenminister Mike Pompeo reiste nach Peking."))
+    [choice] = [q for q in generated_with(trump, (*SPELLINGS, "Chinas Präsident Xi Jinping reiste nach Peking."))
                 if q.kind == "choice"]
     assert len({spelling_key(option) for option in choice.choices}) == 4, choice.choices
-    assert {"Donald Trump", "Mike Pompeo"} <= set(choice.choices)
+    assert {"Donald Trump", "Xi Jinping"} <= set(choice.choices)
 
 
 def test_no_option_is_a_person_the_question_already_shows():
@@ -787,7 +790,7 @@ def test_no_option_is_a_person_the_question_already_shows():
     questions = generated_with(
         "Die Kim-Dynastie regiert Nordkorea seit Jahrzehnten mit harter Hand, sagte Präsident Moon Jae In.",
         ("Nordkoreas Machthaber Kim Jong Un reiste nach Wladiwostok.", "US-Präsident Donald Trump lobte das Treffen.",
-         "Chinas Präsident Xi Jinping schwieg.", "US-Außenminister Mike Pompeo reiste nach Peking."))
+         "Chinas Präsident Xi Jinping schwieg.", "Russlands Präsident Wladimir Putin reiste nach Peking."))
     [moon] = with_answer(questions, "Moon Jae In", "choice")
     assert "Kim Jong Un" not in moon.choices, moon.choices
 
@@ -805,3 +808,221 @@ def test_every_question_names_the_article_by_its_one_title():
     # topline, visibly the same title, not by the topline as if it were another
     assert all(titles == ["Treffen in Wladiwostok: …"] for q, titles in zip(questions, named)
                if q.answer in ("Putin", "Kim") and q.kind != "truefalse")
+
+
+# --------------------------------------------------------------------------
+# What the user walkthrough showed: nonsense spellings exported as right answers,
+# options and false statements that give the answer away, a "zuletzt" with two
+# answers, the article's own typo in a question
+# --------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FACTCHECK_ARTICLES = Path(__file__).parent / "articles_factcheck"
+
+
+@pytest.fixture(scope="module")
+def fixtures():
+    return generate_all(read_all(FIXTURES))
+
+
+@pytest.fixture(scope="module")
+def factcheck_articles():
+    return generate_all(read_all(FACTCHECK_ARTICLES))
+
+
+def test_no_accepted_spelling_puts_an_organisation_or_place_into_a_name(seeds, own, unseen, fresh, fixtures,
+                                                                        factcheck_articles):
+    """Not "Kim Jong UNO" for Kim Jong Un, "FC Bayern Munich", "Geosphere Österreich" or a quotation
+    with "Europe" for "Europa": a word inside a name is only spelt as its own kind of name."""
+    foreign_kinds = {"person": {"ort", "organisation"}, "organisation": {"ort", "person", "familienname"},
+                     "quote": {"ort", "organisation", "person", "familienname", "wort"}}
+    checked = 0
+    for q in all_questions(seeds, own, unseen, fresh, fixtures, factcheck_articles):
+        if q.kind == "truefalse" or q.answer_type not in foreign_kinds:
+            continue
+        own_words = {spelling_key(word) for word in q.answer.split()}
+        for spelling in q.accepted:
+            if group_of(spelling):
+                continue  # a whole name as listed: "Kim Jong Un" for "Kim Jong-un"
+            added = [word for word in spelling.split() if spelling_key(word) not in own_words]
+            assert not [w for w in added if kind_of(w) in foreign_kinds[q.answer_type]], (q.answer, spelling)
+            checked += 1
+    assert checked >= 300
+    kim = [spelling for q in with_answer(all_questions(seeds), "Kim Jong Un") for spelling in q.accepted]
+    assert "Kim Jong-un" in kim and not [s for s in kim if re.search(r"UNO|Vereinte|United|\bUN\b", s)], kim
+
+
+def _place_names(*generated) -> set[str]:
+    """The places the article sets mention, and their genitives."""
+    names = {f.answer for *_, facts, _ in articles(*generated) for f in facts if f.kind == "place"}
+    return names | {name + "s" for name in names}
+
+
+def test_place_options_are_no_small_states_and_world_powers_meet_their_peers(seeds, own, unseen, fresh, fixtures):
+    """Not "Russland" among Andorra, Nordirland and Albanien, nor "China" among Turkmenistan and Bhutan:
+    the article set's places first, then the lexicon's of the answer's region and importance."""
+    lexicon = places()
+    checked = 0
+    for generated in (seeds, own, unseen, fresh, fixtures):
+        mentioned = _place_names(generated)
+        for q in all_questions(generated):
+            if q.kind != "choice" or q.answer_type != "place" or q.answer not in lexicon:
+                continue
+            answer = lexicon[q.answer]
+            for option in set(q.choices) - {q.answer} - mentioned:  # from the lexicon
+                place = lexicon[option]
+                assert place.importance < 3 or answer.importance == 3, (q.answer, q.choices)
+                assert place.importance == answer.importance or abs(place.importance - answer.importance) == 1 and (
+                    place.region == answer.region), (q.answer, q.choices)
+                checked += 1
+    assert checked >= 20
+
+
+def test_the_capitals_of_the_article_set_are_the_options_for_a_capital(seeds):
+    """"Washingtons" among Moskaus, Pekings and Seouls, not among Bogotás, Quitos and Limas; Moskau
+    not among Zagreb, Ljubljana and Minsk."""
+    mentioned = _place_names(seeds)
+    capitals = [q for q in all_questions(seeds) if q.kind == "choice"
+                and q.answer in ("Washington", "Washingtons", "Moskau", "Moskaus", "Pjöngjang", "Peking")]
+    assert len(capitals) >= 10
+    for q in capitals:
+        assert set(q.choices) <= mentioned, (q.answer, q.choices)
+
+
+def test_a_country_with_an_article_gets_no_random_peer_with_the_same_article(seeds):
+    """"der USA" among Philippinen, Niederlande and Vereinigte Arabische Emirate gave the answer away
+    in every USA question: without plausible peers there is no choice question."""
+    options = {option for q in all_questions(seeds) if q.kind == "choice" for option in q.choices}
+    assert not {"Philippinen", "Niederlande", "Vereinigte Arabische Emirate", "Schweiz", "Elfenbeinküste"} & options
+    assert with_answer(all_questions(seeds), "USA", "cloze")  # still asked, as a gap
+
+
+def _replacement(q: Question, fact, sentence: str) -> str:
+    """The words a false statement put where the fact stood."""
+    after = re.sub(r" \((?:l|r)\.\)", "", sentence[fact.end :])
+    head = q.question[: len(q.question) - len(after)]
+    before = sentence[: fact.start]
+    return head[head.rfind(before) + len(before) :] if before else head.rsplit(": ", 1)[-1].split(". ")[-1]
+
+
+def test_a_false_statement_puts_a_place_of_the_article_set_where_a_place_was(seeds, own, unseen, fresh, fixtures):
+    """Not "der russische Angriffskrieg in der Schweiz", "Albanien dürfte …" or "Die Philippinen vermuten …"."""
+    checked = 0
+    for generated in (seeds, own, unseen, fresh, fixtures):
+        mentioned = _place_names(generated)
+        for article, sentences, facts, questions in articles(generated):
+            by_index = {s.index: s.text for s in sentences}
+            for q in questions:
+                fact = facts[q.fact_index] if q.fact_index is not None else None
+                if q.kind == "truefalse" and not q.correct and fact is not None and fact.kind == "place":
+                    swapped = _replacement(q, fact, by_index[q.sentence_index])
+                    assert swapped in mentioned, (swapped, q.question)
+                    checked += 1
+    assert checked >= 10
+    statements = " ".join(q.question for q in all_questions(seeds) if q.kind == "truefalse")
+    assert not re.search(r"Angriffskrieg in der Schweiz|Albanien dürfte|Die Philippinen vermuten", statements)
+
+
+def _roles_by_name(*generated) -> dict[str, str]:
+    """Full name -> role group ("politik/spitze"), from the facts of the sets."""
+    return {f.extra["full_name"]: f.extra["group"] for *_, facts, _ in articles(*generated)
+            for f in facts if f.kind == "person" and f.extra.get("group") and f.extra.get("full_name")}
+
+
+def test_a_person_in_a_named_role_gets_only_persons_of_that_role(seeds, own, unseen, fresh, fixtures):
+    """Not "der Moskauer Experte Xi Jinping", "Selbs Oberbürgermeister Jamal Musiala" or "Commerzbank-
+    Chefvolkswirt Manuel Feller": where the sentence names the role, an option holds that role or is a
+    person of the same article whose role is not known."""
+    checked = 0
+    for generated in (seeds, own, unseen, fresh, fixtures):
+        roles = _roles_by_name(generated)
+        for article, _, facts, questions in articles(generated):
+            article_people = {f.extra.get("full_name") for f in facts if f.kind == "person"}
+            for q in questions:
+                fact = facts[q.fact_index] if q.fact_index is not None else None
+                if q.kind != "choice" or fact is None or fact.kind != "person" or "phrase_start" not in fact.extra:
+                    continue
+                for option in set(q.choices) - {q.answer}:
+                    assert roles.get(option) == fact.extra["group"] or (
+                        option in article_people and option not in roles), (option, q.question)
+                    checked += 1
+    assert checked >= 30
+    experts = [q for q in all_questions(seeds) if q.kind == "choice" and "Experte _____" in q.question]
+    assert not [q for q in experts if "Xi Jinping" in q.choices]
+
+
+def test_a_false_statement_swaps_a_head_of_state_for_a_head_of_state(seeds):
+    """Not "das Treffen zwischen Juri Uschakow und Putin": Kim's place takes a head of state, not an adviser."""
+    roles = _roles_by_name(seeds)
+    swapped = []
+    for article, sentences, facts, questions in articles(seeds):
+        by_index = {s.index: s.text for s in sentences}
+        for q in questions:
+            fact = facts[q.fact_index] if q.fact_index is not None else None
+            if q.kind == "truefalse" and not q.correct and fact is not None and fact.kind == "person" \
+                    and fact.extra.get("group") == "politik/spitze":
+                swapped.append(_replacement(q, fact, by_index[q.sentence_index]))
+    assert len(swapped) >= 5
+    assert all(roles.get(name) == "politik/spitze" for name in swapped), swapped
+
+
+def test_no_open_question_asks_when_something_last_happened(seeds, own, unseen, fresh, fixtures):
+    """"In welchem Jahr war es zuletzt zu einem Gipfel gekommen?" in a report on the 2019 summit has two
+    answers (2011, and 2019 itself); the cloze keeps the article's sentence, whose "zuletzt" means before it."""
+    for q in all_questions(seeds, own, unseen, fresh, fixtures):
+        if q.kind == "open" and q.answer_type in ("year", "date"):
+            assert not re.search(r"\b(?:zuletzt|zum letzten Mal|bisher|bislang|davor|zuvor)\b", q.question, re.I), \
+                q.question
+    summit = [q for q in with_answer(all_questions(seeds), "2011") if q.kind != "truefalse"]
+    assert summit and all("Zuletzt war es im Jahr _____" in q.question for q in summit)
+
+
+def test_years_for_a_last_time_come_before_the_articles_own_year():
+    """"Zuletzt hatten die Münchner die Champions League im Jahr _____ gewonnen" in an article of 2021:
+    neither 2021 (a fair answer) nor a later year (impossible) is a wrong option."""
+    text = ("Der FC Bayern München steht im Halbfinale der Champions League. Trainer Hansi Flick lobte die "
+            "Mannschaft. Zuletzt hatten die Münchner die Champions League im Jahr 2019 gewonnen, damals im "
+            "Finale gegen Paris.")
+    years = [q for h in ("t1", "t2", "t3", "t4", "t5", "t6") for q in generated_dated(text, "2021-04-20", h)
+             if q.answer_type == "year" and q.kind in ("choice", "truefalse")]
+    assert [q for q in years if q.kind == "choice"]
+    for q in years:
+        if q.kind == "choice":
+            assert all(int(option) < 2021 for option in q.choices), q.choices
+        elif not q.correct:
+            assert int(re.search(r"im Jahr (\d{4})", q.question).group(1)) < 2021, q.question
+
+
+def generated_dated(text: str, date: str, hash: str) -> list[Question]:
+    """Questions on a hand-written article of the given date (ISO)."""
+    article = Article(path="/t.txt", file="t.txt", title="Test", text=text, hash=hash, date=date)
+    sentences = split_sentences(article.text)
+    return generate(article, sentences, extract_facts(article, sentences))
+
+
+def test_a_hyphen_inside_a_known_adjective_is_the_articles_slip(seeds):
+    """"der nord-koreanische Machthaber" reads "der nordkoreanische Machthaber" in a question;
+    "die russisch-nordkoreanischen Beziehungen" keep their hyphen."""
+    texts = [q.question for q in all_questions(seeds)]
+    assert not [text for text in texts if "nord-koreanisch" in text]
+    assert [text for text in texts if "nordkoreanische Machthaber" in text and "Hanoi" in text]
+    assert [text for text in texts if "russisch-nordkoreanischen" in text]
+    questions = generated_with("Nach dem Gipfel in Hanoi lobte der süd-koreanische Präsident Moon Jae In "
+                               "die 34 Millionen Dollar für den Handel zwischen den Staaten.")
+    assert questions and all("süd-koreanische" not in q.question for q in questions)
+    assert [q for q in questions if "südkoreanische Präsident" in q.question]
+
+
+def test_a_statement_whose_best_detail_cannot_be_swapped_changes_the_next_one():
+    """"Die USA vermuten …" has no plausible peer for the USA: the statement is made false on
+    Russland instead, so that true and false stay balanced; "Nordkoreas Machthaber Kim Jong Un"
+    keeps the country of his office."""
+    text = ("Die USA vermuten, dass es vor allem um Waffengeschäfte zwischen Russland und Nordkorea gehen wird. "
+            "Am Donnerstag traf erstmals Nordkoreas Machthaber Kim Jong Un den russischen Präsidenten Wladimir Putin.")
+    pool = ("China und Japan beobachten das Treffen genau.", "Südkorea und Vietnam schweigen.")
+    statements = [q for h in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8")
+                  for q in generated_with(text, pool, hash=h) if q.kind == "truefalse"]
+    false = [q for q in statements if not q.correct]
+    assert [q for q in false if "Die USA vermuten" in q.question and "zwischen Russland" not in q.question]
+    assert not [q for q in false if "Die USA vermuten" not in q.question and "vermuten, dass" in q.question]
+    assert not [q for q in false if "Machthaber Kim Jong Un" in q.question and "Nordkoreas Machthaber" not in q.question]
