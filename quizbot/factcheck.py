@@ -4,7 +4,8 @@ The rules, in the order they apply (docs/factcheck.md explains them with example
 
 1. **Prepare.** Chat openers ("Stimmt es, dass …", "/prüfe …", data/claim_openers.txt),
    a closing "?" and markup (<b>, [bold], colour codes) are left out; the claim is reported
-   as typed. An empty line, a W-question (data/question_words.txt) and a line that claims
+   as typed; a claim typed in lower case is cased as the articles write its words, "das"
+   after an opener read as "dass". An empty line, a W-question (data/question_words.txt) and a line that claims
    nothing ("ja", "Putin") are answered as such; an
    English claim (data/stopwords_en.txt) gets an honest answer and the sentences that
    share its names and numbers. Input longer than ``MAX_CLAIM_CHARS`` is cut to its
@@ -51,7 +52,13 @@ The rules, in the order they apply (docs/factcheck.md explains them with example
    opposite word (data/antonyms_de.tsv, "un-") differs, in a sentence holding
    ``NEGATION_CONTEXT`` of the claim. Two differences mean another event, another time
    ("im Vorjahr", data/time_anchors.txt) or other people ("Menschen" who did something
-   else, data/people_nouns.txt): nothing is said about the claim.
+   else, data/people_nouns.txt): nothing is said about the claim. Offices have a country
+   (data/nationality_adjectives.tsv: "chinesischer Präsident" is not "Präsident Südkoreas");
+   a place inside the claim's tells it (data/place_countries.tsv: Hanoi lies in Vietnam);
+   a family tie is told only by a sentence stating one (data/relation_inverses.tsv); a claim
+   about two people only where the sentence ties them together (a pair there, the place
+   theirs, data/both_parties.txt); another person for the claim's, tied by names alone, is
+   no refutation ("Putin nimmt … in Wladiwostok teil" - "Xi nahm … in Wladiwostok teil").
 7. **Verdict.** Articles that support, and others that refute: *disputed*, with each
    side; else supported, refuted, or not_found ("Dazu steht nichts in den Artikeln.").
    Every answer names source and date and what the article says instead; a sentence with
@@ -65,7 +72,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
@@ -86,9 +93,11 @@ from quizbot.variants import group_of, key as variant_key
 MAX_CLAIM_CHARS = 300  # longer input: only its first sentence is checked
 CANDIDATES = 40  # sentences fetched from FTS5
 COMPARED = 15  # of them, re-ranked, compared value by value
+KEPT_FOR_RAREST = 2  # ... of which these places go to sentences with the claim's rarest word itself
 QUERY_BUDGET = 5000  # sentences the FTS terms may match together (rarest terms first)
 MIN_QUERY_TERMS = 3
 MIN_STEM = 4  # shortest stem a word is reduced to
+ROLE_WINDOW = 4  # a claim's office is among the first words after "ist"
 MIN_COMPOUND_PART = 5  # "Gipfeltreffen" ~ "Treffen", but not "Bauer" ~ "er"
 
 # Thresholds on context coverage (share of the claim's context words found).
@@ -99,6 +108,7 @@ REFUTE_CONTEXT_ALONE = 0.5  # ... or about the same thing without one ("Ihre Amt
 STAND_IN_CONTEXT = 0.6  # ... or of another person than the claim's, not named there ("Er …", "… durch Jonas Berg")
 CARRYING_VALUES = 3  # a sentence holding this many of the claim's values (all of them) needs less context
 VALUELESS_SUPPORT_CONTEXT = 0.75  # a claim without values must be nearly all there
+MIN_WORDS_ALIKE = 3  # ... and with this many words, says the same as a claim with another person in it
 STRONG_CONTEXT = 0.75  # a sentence matching this much of the claim supports it without its rarest word
 
 NAME_KINDS = ("person", "place", "organisation")
@@ -117,6 +127,7 @@ FUZZ_WEIGHT = 0.3  # rapidfuzz similarity's share in ranking sentences against e
 # Qualifiers from data/qualifiers.tsv (quizbot.numbers).
 APPROXIMATE = {"approx", "almost", "up_to"}
 APPROXIMATE_TOLERANCE = 0.05  # "rund 200.000" is not "etwa 180.000"
+MAX_REGIONS = 5  # Schwabing - München - Bayern - Deutschland - Europa
 BOUND_FACTOR = 2.0  # "mehr als 2000 Tonnen" is not 5000 Tonnen: a figure this far past a bound differs
 LOWER_BOUNDS = {"more_than", "at_least"}
 UPPER_BOUNDS = {"less_than", "at_most"}
@@ -267,7 +278,9 @@ def _claim_openers() -> re.Pattern:
     """Chat openers ("Stimmt es, dass") shared with the quiz session (data/claim_openers.txt)."""
     openers = sorted((fold(line.strip()) for line in lexicon_lines("claim_openers.txt")), key=len, reverse=True)
     alternatives = "|".join(re.escape(o) for o in openers)
-    return re.compile(rf"^(?:/pr(?:u|ue)fe\b|(?:{alternatives})\b)[\s,:;?!-]*(?:dass\b|dass,|that\b)?\s*")
+    # "das" for "dass" is the commonest slip in the chat ("stimmt es das kim …"); as an article
+    # ("Stimmt es, das Treffen …") it is a stopword the check does not read either
+    return re.compile(rf"^(?:/pr(?:u|ue)fe\b|(?:{alternatives})\b)[\s,:;?!-]*(?:dass\b|dass,|das\b|that\b)?\s*")
 
 
 # --------------------------------------------------------------------------
@@ -416,6 +429,8 @@ class Value:
     possessor: bool = False  # "Kims Vater", "der Vater von Kim Jong Un": Kim is whose father is meant
     marker: str = ""  # the preposition before the value: "in", "auf", "von"
     role: str = ""  # a person's office as the text gives it: "russischer Präsidentenberater"
+    role_said: str = ""  # a claim's office with its country: "Präsident Südkoreas", "russische Außenminister"
+    role_country: str = ""  # the country of that office, folded: "sudkorea"
     affiliation: str = ""  # where the article says a person works: "Medizinische Universität Innsbruck"
     clause: int = 0
 
@@ -497,6 +512,9 @@ def _preposition_before(text: str, start: int, kind: str = "", end: Optional[int
     words = [w for w in _WORD.findall(text[max(0, start - 30):start]) if not w.isdigit()]
     while len(words) > 1 and _folded(words[-1]) in _DETERMINERS:
         words.pop()  # "in die USA", "von der Kookmin-Universität"
+    while kind == "person" and len(words) > 1 and words[-1].islower() and words[-1].endswith(("e", "en", "er", "em", "es")) \
+            and _folded(words[-1]) not in _value_markers():
+        words.pop()  # "beim russischen Staatschef Putin": Putin's marker is "beim"
     last = _folded(words[-1]) if words else ""
     if last in _value_markers():
         return last
@@ -608,7 +626,7 @@ def read_passage(text: str, facts: Sequence[Fact | dict]) -> Passage:
     """Words and values of a sentence (or claim), given the facts found in it."""
     clause_starts = _clause_starts(text)
     passage = Passage(text, [], [], clause_starts, frozenset())
-    values = [_value_from_fact(text, f) for f in facts]
+    values = [_value_from_fact(text, f) for f in list(facts) + _places_only_factcheck_knows(text, facts)]
     # quotations and terms ("ein Säbel") are read as words, not as values to compare
     passage.terms = frozenset(v.start for v in values if v.kind == "term")
     values = [v for v in values if v.kind in COMPARABLE and 0 <= v.start < v.end <= len(text)]
@@ -636,6 +654,19 @@ def read_passage(text: str, facts: Sequence[Fact | dict]) -> Passage:
     passage.values = values
     passage.negated_clauses = frozenset(negated)
     return passage
+
+
+def _places_only_factcheck_knows(text: str, facts: Sequence[Fact | dict]) -> list[dict]:
+    """Places of data/place_countries.tsv the extractor does not know ("das Werk in Homburg"),
+    as place facts: where something is, to compare with the claim's place."""
+    taken = [((f.get("start"), f.get("end")) if isinstance(f, dict) else (f.start, f.end)) for f in facts]
+    found = []
+    for match in re.finditer(r"\b[A-ZÄÖÜ][\w-]+", text):
+        start, end = match.span()
+        if _folded(match.group()) in _lies_in() and not any(s <= start < e for s, e in taken):
+            found.append({"kind": "place", "text": match.group(), "start": start, "end": end, "value": None,
+                          "unit": None, "qualifier": None, "label": match.group(), "extra": {}})
+    return found
 
 
 def _with_phrases(text: str, words: list[Word]) -> list[Word]:
@@ -785,7 +816,8 @@ def read_claim(text: str) -> Passage:
     return _with_copula_roles(read_passage(text, facts + _organisations_in_compounds(text, facts)))
 
 
-_COPULA = re.compile(r"\s+(?:ist|war|wird|wurde|bleibt)\s")
+# a name word the extractor left out may come first: "Moon Jae In ist …"
+_COPULA = re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]*)?\s+(?:ist|war|wird|wurde|bleibt)\s")
 _COPULA_LAST = re.compile(r"((?:\s+[\w-]+){1,4}?)\s+(?:ist|war|wird|wurde|bleibt)\W*$")
 
 
@@ -798,19 +830,89 @@ def _with_copula_roles(claim: Passage) -> Passage:
             continue
         found = _COPULA.match(claim.text, value.end)
         at_end = None if found else _COPULA_LAST.match(claim.text, value.end)
-        following = (_WORD.findall(claim.text[found.end():])[:4] if found
+        following = (_WORD.findall(claim.text[found.end():])[:ROLE_WINDOW + 2] if found
                      else _WORD.findall(at_end.group(1)) if at_end else [])
-        value.role = next((word for word in following if _is_role_word(word)), "")
+        index = next((i for i, word in enumerate(following[:ROLE_WINDOW]) if _is_role_word(word)), None)
+        if index is None:
+            continue
+        value.role = following[index]
+        value.role_said = _role_with_country(following, index)
+        value.role_country = _role_country(value.role_said)
     return claim
+
+
+def _role_with_country(words: list[str], index: int) -> str:
+    """The office as the claim says it, with the country it belongs to: "russische Außenminister"
+    (the adjective before the role word), "Präsident Südkoreas", "Sicherheitsberater der USA"
+    (a genitive after it)."""
+    said = words[:index + 1]
+    while said[:-1] and _folded(said[0]) in _DETERMINERS | _INDEFINITE:
+        said = said[1:]  # "der", "ein"
+    tail = words[index + 1:index + 3]
+    if tail and _country_of(tail[0]):
+        said.append(tail[0])
+    elif len(tail) == 2 and _folded(tail[0]) in _DETERMINERS and _country_of(tail[1]):
+        said += tail
+    return " ".join(said)
+
+
+_INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
+_ADJECTIVE_ENDINGS = frozenset({"", "e", "er", "en", "es", "em"})
+
+
+@lru_cache(maxsize=4096)
+def _role_country(role: str) -> str:
+    """The country an office belongs to, folded: "chinesischer Präsident" -> "china", "Südkoreas
+    Präsident" -> "sudkorea", "US-Außenminister" -> "usa"; "" when the office names none."""
+    return next((country for word in _WORD.findall(role) if (country := _country_of(word))), "")
+
+
+@lru_cache(maxsize=4096)
+def _country_of(word: str) -> str:
+    """The country (or Land) a word names or an adjective of it points to (data/places.tsv,
+    data/nationality_adjectives.tsv): "Russlands", "USA", "nord-koreanischer", "US-…", "Kreml-…"."""
+    folded = _folded(word)
+    for candidate in (folded.replace("-", ""), *folded.split("-")):
+        key = _place_key(candidate)
+        place = _places_by_key().get(key)
+        if place is not None and place.type in ("land", "bundesland"):
+            return key
+        for stem, country in _nationalities():
+            if candidate.startswith(stem) and candidate[len(stem):] in _ADJECTIVE_ENDINGS:
+                return country
+    return ""
+
+
+@lru_cache(maxsize=None)
+def _nationalities() -> tuple[tuple[str, str], ...]:
+    return tuple((fold(row[0]), fold(row[1])) for row in lexicon_rows("nationality_adjectives.tsv") if len(row) > 1)
+
+
+def _role_countries_differ(claimed: Value, found: Value) -> bool:
+    """The same office of another country: "Präsident Südkoreas" - "chinesischer Präsident"."""
+    mine, theirs = claimed.role_country, _role_country(found.role)
+    if not (mine and theirs) or mine == theirs:
+        return False
+    return mine not in _regions_of(theirs) and theirs not in _regions_of(mine)
+
+
+def _holds_claimed_office(claimed: Value, other: Value) -> bool:
+    """Another person holds the office the claim gives its person: "Xi Jinping ist der Präsident
+    Südkoreas" - "Südkoreas Präsident Moon Jae In"."""
+    return bool(claimed.role and other.role and claimed.role_country
+                and _role_country(other.role) == claimed.role_country
+                and not _roles_differ(claimed.role, other.role))
 
 
 def _role_head(role: str) -> str:
     return next((word for word in reversed(role.split()) if _is_role_word(word)), "")
 
 
+@lru_cache(maxsize=65536)
 def _is_role_word(word: str) -> bool:
     folded = _folded(word)
-    return any(folded.endswith(stem) or _stems(folded) & {stem} for stem in _role_stems())
+    stems = _stems(folded)
+    return any(folded.endswith(stem) or stem in stems for stem in _role_stems())
 
 
 @lru_cache(maxsize=None)
@@ -858,6 +960,9 @@ class Evidence:
     before: Optional[Passage]  # the sentence before, in the same paragraph ("Er besuchte …")
     article_names: list[Value]
     earlier_words: list[Word] = field(default_factory=list)  # content words of the one before that
+    # the article's person facts with their offices, read when a sentence names someone by office only
+    article_people: Optional[Callable[[], list[dict]]] = None
+    _described: Optional[list[Value]] = None
 
     @property
     def article(self) -> dict:
@@ -948,8 +1053,8 @@ def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
     if not rows:
         return claim, []
     value_weights = [_value_weight(value, total, counts) for value in claim.values]
-    rows = sorted(rows, key=lambda row: _quick_score(claim, value_weights, row["text"]),
-                  reverse=True)[:COMPARED]
+    rows = _with_rarest_word_kept(claim, sorted(
+        rows, key=lambda row: _quick_score(claim, value_weights, row["text"]), reverse=True))
     names = store.names_in_articles({row["article_id"] for row in rows})
     known = _name_kinds(name for found in names.values() for name in found)
     claim = _with_copula_roles(with_known_names(claim, known))
@@ -962,6 +1067,16 @@ def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
 
     def reading(sentence: dict) -> Passage:
         return with_known_names(read_passage(sentence["text"], facts.get(sentence["id"], [])), known)
+
+    people: dict[int, list[dict]] = {}
+
+    def article_people(article_id: int) -> Callable[[], list[dict]]:
+        def read() -> list[dict]:
+            if article_id not in people:
+                # by article only: asked by kind too, SQLite may scan a quarter of all facts
+                people[article_id] = [f for f in store.facts(article_id) if f["kind"] == "person"]
+            return people[article_id]
+        return read
 
     found = []
     for row in rows:
@@ -977,8 +1092,61 @@ def retrieve(store: Store, claim: Passage) -> tuple[Passage, list[Evidence]]:
             earlier_words=(read_passage(first["text"], []).words if first else [])
             + _title_words(row.get("title") or ""),
             article_names=article_names,
+            article_people=article_people(row["article_id"]),
         ))
     return claim, found
+
+
+def described_people(passage: Passage, evidence: Evidence) -> list[Value]:
+    """People a sentence names by their office alone: "Dem nordkoreanischen Diktator dürfte …",
+    "der Vater des jetzigen Machthabers" - the person the article gives that office (most often,
+    if several have it), as a name."""
+    if evidence.passage is passage and evidence._described is not None:
+        return evidence._described
+    found = []
+    for word in passage.words:
+        if word.text[:1].isupper() and _is_role_word(word.text) and not _names_follow(passage, word):
+            person = _holder_of(word.text, evidence)
+            if person is not None:
+                found.append(replace(person, start=word.start, end=word.start + len(word.text),
+                                     clause=passage.clause_of(word.start)))
+    if evidence.passage is passage:
+        evidence._described = found
+    return found
+
+
+def _names_follow(passage: Passage, word: Word) -> bool:
+    """ "Präsident Putin", "Machthaber Baschar al-Assad": the office is that name's, not a person of its own."""
+    end = word.start + len(word.text)
+    return any(v.kind == "person" and 0 <= v.start - end <= 2 for v in passage.values)
+
+
+def _holder_of(role_word: str, evidence: Evidence) -> Optional[Value]:
+    if evidence.article_people is None or not any(v.kind == "person" for v in evidence.article_names):
+        return None
+    holders: Counter = Counter()
+    for row in evidence.article_people():
+        role = row.get("role") or ""
+        if role and _role_head(role) and not _roles_differ(role_word, role):
+            holders[(row.get("extra") or {}).get("full_name") or row["text"]] += 1
+    ranked = holders.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None  # no one, or two people of about as many mentions
+    return _known_name("person", ranked[0][0], ranked[0][0])
+
+
+def _with_rarest_word_kept(claim: Passage, ranked: list[dict]) -> list[dict]:
+    """The best ``COMPARED`` sentences - the last ``KEPT_FOR_RAREST`` places for sentences with the
+    claim's rarest word itself, if the ranking left them out: "Dem nordkoreanischen Diktator …"
+    for "Kim ist ein Diktator", below a dozen sentences with "Machthaber Kim"."""
+    if len(ranked) <= COMPARED or not claim.words:
+        return ranked[:COMPARED]
+    rarest = max(range(len(claim.words)), key=claim.weight)
+    stem = _stem_prefix(claim.words[rarest].text)
+    with_it = [row for row in ranked[COMPARED - KEPT_FOR_RAREST:]
+               if any(_fts_fold(word).startswith(stem) for word in _WORD.findall(row["text"]))][:KEPT_FOR_RAREST]
+    top = ranked[:COMPARED - len(with_it)]
+    return top + [row for row in with_it if row not in top] if with_it else ranked[:COMPARED]
 
 
 @lru_cache(maxsize=4096)
@@ -1178,6 +1346,7 @@ class Conflict:
     evidence: list[Value]  # what the sentence says instead
     stand_in: bool = False  # the claim's person is not named here; another person is
     affiliation: bool = False  # the person named works elsewhere, as the article says
+    office_holder: bool = False  # the other person holds the office the claim gives its person
 
     def says(self) -> str:
         return ", ".join(f"{v.shown} {v.noun_text}" if self._of_another_thing() else v.with_noun
@@ -1202,6 +1371,10 @@ class Comparison:
     present: list[Value] = field(default_factory=list)  # claim names found around the sentence
     present_nearby: list[Value] = field(default_factory=list)  # ... in the sentence before it
     present_in_role: list[Value] = field(default_factory=list)  # ... there as where it happened ("in …")
+    described: list[Value] = field(default_factory=list)  # ... named by their office ("dem Diktator")
+    office_untold: bool = False  # the claim gives its person an office, the sentence gives them none
+    setting_people: list[Value] = field(default_factory=list)  # people the setting must name with its place
+    kin: Optional["KinTie"] = None  # the family tie the sentence states, when the claim is about one
     from_setting: list[Value] = field(default_factory=list)  # claim places the article's setting must give
     article_must_name: list[str] = field(default_factory=list)  # words of a claim name only the article may have
     conflicts: list[Conflict] = field(default_factory=list)
@@ -1228,6 +1401,7 @@ class Comparison:
     verbs_missing: bool = False  # a lower-case claim word is not in the sentence
     swapped: str = ""  # "full": the sentence has the claim's doer and the one it is done to the other way round
     distinctive: bool = False  # the claim's rarest word is in the sentence or the one before
+    exact: bool = False  # ... in the sentence as itself, not by a synonym
     relevance: float = 0.0  # coverage plus rapidfuzz similarity: orders sentences
     stance: str = "related"  # supports | refutes | related
 
@@ -1360,10 +1534,15 @@ def relation(claim: Value, other: Value) -> Optional[str]:
     if claim.kind in NAME_KINDS:
         if claim.possessor != other.possessor:
             return None  # "Kims Vater" says nothing about Kim himself
-        if claim.kind == "place" and (_within(claim, other) or _within(other, claim)):
-            return None  # "nach Russland" and "nach Wladiwostok" do not contradict each other
+        if claim.kind == "place" and _within(claim, other):
+            return None  # "in Hanoi" is not told by "in Vietnam", nor contradicted
         if claim.kind == "place" and not _same_place_role(claim, other):
             return None  # "in Moskau" (a place) is not "Moskau und Pjöngjang" (a government)
+        if claim.kind == "place" and _within(other, claim):
+            # where: "nach Russland" is told by "nach Wladiwostok", "in Vietnam" by "in Hanoi"; a
+            # capital for its country's government ("Verbündeter Moskaus") is left alone
+            same_direction = _directions().get(claim.marker) == _directions().get(other.marker)
+            return "equal" if claim.marker in _place_markers() and same_direction else None
         how = _name_relation(claim, other)
         if how == "differs" and claim.kind == "place" and _directions().get(claim.marker) != _directions().get(other.marker):
             return None  # "nach Peking" (where to) or "aus Moskau" (from) says nothing against "in Hanoi"
@@ -1374,21 +1553,29 @@ def relation(claim: Value, other: Value) -> Optional[str]:
 
 
 def _within(inner: Value, outer: Value) -> bool:
-    """Wladiwostok lies in Russland, Hamburg in Deutschland (the region column of data/places.tsv,
-    followed up to the continent)."""
+    """Wladiwostok lies in Russland, Hanoi in Vietnam, Schwabing in München (data/place_countries.tsv,
+    then the region column of data/places.tsv, followed up to the continent)."""
     return _place_key(outer.label or outer.text) in _regions_of(_place_key(inner.label or inner.text))
 
 
 @lru_cache(maxsize=4096)
 def _regions_of(key: str) -> frozenset[str]:
-    """Folded names of the regions a place lies in: "wladiwostok" -> russland, europa."""
-    by_key = _places_by_key()
+    """Folded names of the regions a place lies in: "hanoi" -> vietnam, asien."""
+    lies_in = _lies_in()
     found: list[str] = []
-    place = by_key.get(key)
-    while place is not None and len(found) < 3 and fold(place.region) not in found:
-        found.append(fold(place.region))
-        place = by_key.get(found[-1])
+    region = lies_in.get(key)
+    while region and region not in found and len(found) < MAX_REGIONS:
+        found.append(region)
+        region = lies_in.get(region)
     return frozenset(found)
+
+
+@lru_cache(maxsize=None)
+def _lies_in() -> dict[str, str]:
+    """Folded place -> folded place it lies in: data/place_countries.tsv before data/places.tsv."""
+    table = {fold(name): fold(place.region) for name, place in places().items() if place.region}
+    table.update({fold(row[0]): fold(row[1]) for row in lexicon_rows("place_countries.tsv") if len(row) > 1})
+    return table
 
 
 @lru_cache(maxsize=None)
@@ -1421,6 +1608,7 @@ class _WordMatch:
     opposites: list[tuple[Word, Word]] = field(default_factory=list)  # (claim word, its opposite in the main clauses)
     other_time: bool = False  # a claim word for another time ("im Vorjahr") is found in neither
     verbs_missing: bool = False  # a lower-case claim word (a verb, mostly) is in neither
+    exact: bool = False  # the rarest word is in the sentence as itself (not a synonym)
 
 
 def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
@@ -1446,6 +1634,10 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     # told by "Ausfuhren" ("Export…" is only its modifier)
     distinctive = any(weights[i] >= max(weights) - 1e-9 and _matches_as_head(claim.words[i], w)
                       for i, w in found_words.items())
+    # ... as itself, not a synonym: "Diktator" is said by "dem nordkoreanischen Diktator" more
+    # plainly than by "Machthaber"; such sentences are shown first
+    exact = any(weights[i] >= max(weights) - 1e-9 and any(not k.startswith("~") for k in claim.words[i].keys & w.keys)
+                for i, w in hits.items())
     per_clause = _claim_words_per_clause(claim, passage) + anchors
     if claim.negated_clauses:
         # "In der Gruppe ohne Hörgerät …" is about the clause "in der Gruppe ohne Hörgerät waren
@@ -1456,6 +1648,7 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
     main = {c for c, n in per_clause.items() if n == best} or everywhere
     found = sum(weights[i] * _share(claim.words[i], hit) for i, hit in hits.items()) \
         + 0.5 * sum(weights[i] * _share(claim.words[i], hit) for i, hit in near.items() if i not in hits)
+    _opposites_into_main(claim, passage, hits, main)
     opposites = [(claim.words[i], hit) for i, hit in hits.items()
                  if passage.clause_of(hit.start) in main and opposite(claim.words[i], hit)]
     # "Die GEW kritisierte die Pläne scharf. „…“, sagte Sabine Krämer": the verb the claim
@@ -1467,7 +1660,23 @@ def _match_words(claim: Passage, passage: Passage, before: Optional[Passage],
                      for i, word in enumerate(claim.words))
     verbs_missing = any(not word.text[:1].isupper() and i not in hits and i not in near
                         for i, word in enumerate(claim.words))
-    return _WordMatch(found / total, main, missing_nouns, distinctive, opposites, other_time, verbs_missing)
+    return _WordMatch(found / total, main, missing_nouns, distinctive, opposites, other_time, verbs_missing, exact)
+
+
+def _opposites_into_main(claim: Passage, passage: Passage, hits: dict[int, Word], main: set[int]) -> None:
+    """A claim word answered by an opposite outside the main clauses takes the opposite inside them:
+    "Kim soll erst am Sonntag heimreisen" - "… bleibt am Freitag in Wladiwostok und soll erst am
+    Samstag heimreisen" is against "Samstag", not "Freitag"."""
+    used = {id(hit) for hit in hits.values()}
+    for index, hit in list(hits.items()):
+        word = claim.words[index]
+        if passage.clause_of(hit.start) in main or not opposite(word, hit) or word.keys & hit.keys:
+            continue
+        inside = next((w for w in passage.words if id(w) not in used and passage.clause_of(w.start) in main
+                       and opposite(word, w)), None)
+        if inside is not None:
+            hits[index] = inside
+            used.add(id(inside))
 
 
 def _share(word: Word, hit: Word) -> float:
@@ -1595,6 +1804,7 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
     result.other_time = words.other_time
     result.verbs_missing = words.verbs_missing
     result.distinctive = words.distinctive
+    result.exact = words.exact
     _check_bindings(result, claim, evidence.passage)
     claim_negated = bool(claim.negated_clauses)
     # "nicht besetzt" says what "unbesetzt" says; "stiegen" says the opposite of "sanken"
@@ -1608,6 +1818,7 @@ def compare(claim: Passage, evidence: Evidence) -> Comparison:
     result.relevance = result.coverage + FUZZ_WEIGHT * fuzz.token_set_ratio(
         fold(claim.text), fold(passage.text)) / 100
     result.stance = _stance(result, claim)
+    _judge_kinship(claim, result)
     return result
 
 
@@ -1653,14 +1864,21 @@ def _markers_swapped(claim: Passage, passage: Passage) -> bool:
     a name tells its part)."""
     people = [v for v in claim.names if v.kind == "person"]
     for first, second in combinations(people, 2):
-        if first.marker == second.marker:
-            continue
+        if first.marker == second.marker or _coordinated(claim.text, first, second):
+            continue  # "das Treffen von Kim und Putin": "von" is both their marker
         for found_first in (o for o in passage.names if relation(first, o) == "equal"):
             for found_second in (o for o in passage.names if relation(second, o) == "equal"):
                 if (found_first is not found_second and found_first.marker == second.marker
-                        and found_second.marker == first.marker):
+                        and found_second.marker == first.marker
+                        and not _coordinated(passage.text, found_first, found_second)):
                     return True
     return False
+
+
+def _coordinated(text: str, one: Value, other: Value) -> bool:
+    """Two names joined by "und" ("von Wladimir Putin und Kim Jong-un"): one preposition for both."""
+    first, second = sorted((one, other), key=lambda v: v.start)
+    return text[first.end:second.start].strip() in ("und", "sowie", "oder")
 
 
 def _genitives_swapped(claim: Passage, passage: Passage) -> bool:
@@ -1811,12 +2029,20 @@ def _place_value(result: Comparison, value: Value, passage: Passage, main: set[i
         in_main = [o for o in in_main if o.marker == value.marker]
     if equal and (equal[0].clause in main or not in_main):
         result.matched.append((value, equal[0]))
+        if value.role and not equal[0].role and not any(_same_name(value, d) for d in described_people(passage, evidence)):
+            # "Kim ist ein Diktator" is not told by "… den Vater des aktuellen Machthabers, Kim Jong-il":
+            # the office is someone else's there
+            result.office_untold = True
         if value.role and equal[0].role and _roles_differ(value.role, equal[0].role):
             # "Jake Sullivan ist US-Außenminister" - "Der Nationale Sicherheitsberater … Jake Sullivan"
             result.conflicts.append(Conflict([_office(value)], [_office(equal[0])]))
+        elif value.role and equal[0].role and _role_countries_differ(value, equal[0]):
+            # "Xi Jinping ist der Präsident Südkoreas" - "dem chinesischen Präsidenten Xi Jinping"
+            result.conflicts.append(Conflict([_office(value, value.role_said)], [_office(equal[0])]))
         return
     if differing:
-        result.conflicts.append(Conflict([value], [_closest(value, in_main or differing, main)]))
+        closest = _closest(value, in_main or differing, main)
+        result.conflicts.append(Conflict([value], [closest], office_holder=_holds_claimed_office(value, closest)))
         return
     written = _written_in(value, passage)
     if value.kind not in NAME_KINDS and written and not any(
@@ -1863,10 +2089,10 @@ def _affiliation_differs(result: Comparison, claim: Passage) -> None:
             result.conflicts.append(Conflict([value], [works_at], affiliation=True))
 
 
-def _office(person: Value) -> Value:
+def _office(person: Value, said: str = "") -> Value:
     """A person's office as a value of its own, to say what the article calls them instead."""
-    return Value(kind="role", text=person.role, start=person.start, end=person.end, label=person.role,
-                 clause=person.clause)
+    role = said or person.role
+    return Value(kind="role", text=role, start=person.start, end=person.end, label=role, clause=person.clause)
 
 
 def _claim_relation(value: Value, other: Value) -> Optional[str]:
@@ -1908,6 +2134,17 @@ def _place_name(result: Comparison, value: Value, passage: Passage, main: set[in
         # "an Hessens Schulen" places it as "in Hessen" does; "Moskau und Pjöngjang bestätigten" not
         if any(o.marker in _place_markers() or _genitive_of(o, value) for o in same):
             result.present_in_role.append(value)
+        return
+    if value.kind == "person" and any(_same_name(value, d) for d in described_people(passage, evidence)):
+        # "Nordkoreas Machthaber bleibt am Freitag in Wladiwostok" in an article whose Machthaber is Kim
+        result.present.append(value)
+        result.present_nearby.append(value)
+        result.described.append(value)
+        return
+    if value.kind == "person" and _named_in_a_compound(value, passage):
+        # "der Besuch … Schoigus im August" as "Vorbote der Kim-Visite": Kim is named here
+        result.present.append(value)
+        result.present_nearby.append(value)
         return
     # "Im Syrien-Konflikt hat er den engsten Draht zu … Assad": an "er" nobody before names
     # may be the claim's person; another person after it is no stand-in
@@ -1973,8 +2210,11 @@ def _check_bindings(result: Comparison, claim: Passage, passage: Passage) -> Non
     for (first, first_found), (second, second_found) in combinations(result.matched, 2):
         if first_found.clause == second_found.clause or first.kind == second.kind:
             continue
+        # a name in another part of that clause is no rival: "Wladiwostok … ist nur 130 Kilometer
+        # von der Grenze zu Nordkorea entfernt" says where Wladiwostok is, not that Nordkorea is
         rival = next((o for o in passage.values if o.clause == second_found.clause
                       and relation(first, o) == "differs"
+                      and (first.kind not in NAME_KINDS or o.marker == first.marker)
                       and not any(relation(c, o) == "equal" for c in claim.values)), None)
         if rival is None:
             continue
@@ -1987,7 +2227,7 @@ def _genitive_of(other: Value, value: Value) -> bool:
     return other.text.endswith("s") and not value.text.endswith("s")
 
 
-def _place_told(place: Value, result: Comparison, nearby: set[int]) -> bool:
+def _place_told(place: Value, result: Comparison, nearby: set[int], meeting: bool = False) -> bool:
     """Where the claim says something happened is told around this sentence ("in Moskau" in it
     or the one before), or only the article names the place and it is the article's setting
     ("Die Wahlbeteiligung lag …" in "Anna Berger gewinnt Stichwahl in Regensburg"; checked in
@@ -1996,9 +2236,19 @@ def _place_told(place: Value, result: Comparison, nearby: set[int]) -> bool:
     setting must then say so too. Where to or from ("Weizen nach Nordkorea schicken") is told
     by the place named around the sentence in any role."""
     if any(v is place for v in result.present_in_role):
-        return True
+        # where people met is said with "in …", not by a genitive ("Treffen zu Chinas …projekt")
+        evidence = result.evidence
+        return not meeting or any(
+            _same_name(place, o) and (o.marker in _place_markers() or (not _genitive_of(o, place) and here))
+            for here, names in ((True, evidence.passage.values), (False, evidence.before.names if evidence.before else []))
+            for o in names)
     if id(place) in nearby and _directions().get(place.marker):
         return True  # where to or from ("Weizen nach Nordkorea schicken") needs no event there
+    if meeting and any(other.kind == "place" and _name_relation(place, other) == "differs"
+                       and not _within(place, other) and not _within(other, place)
+                       for other in result.evidence.passage.values):
+        # where people met: "Auch die Ergebnisse von Wladiwostok …" is not set in the article's Hanoi
+        return False
     result.from_setting.append(place)  # to be found in the article's title or lead (check_claim)
     return True
 
@@ -2024,6 +2274,80 @@ def _another_pair(result: Comparison) -> bool:
     zwischen Kim und US-Präsident Donald Trump")."""
     return (any(value.kind == "person" for value in result.conflicts[0].claim)
             and any(value.kind == "person" for value, _ in result.matched))
+
+
+def _people_tied(result: Comparison, claim: Passage) -> bool:
+    """A claim about two people or more ("Trump traf Kim in Hanoi") is told only where the sentence
+    ties those people together: each named in it or in the one before (the article naming one
+    elsewhere is not enough; nor is the sentence before if it names someone else too), the place
+    said (not taken from the article's setting), and - if the sentence names another person too -
+    the claim's people a pair there (not each with a preposition of their own: "Gipfel mit Trump
+    … Kim beim … Putin" pairs Trump with Kim, not with Putin) with the place theirs ("mit …
+    Trump in Hanoi" is where Trump met Kim)."""
+    people = [v for v in claim.values if v.kind == "person"]
+    if len(people) < 2:
+        return True
+    passage, before = result.evidence.passage, result.evidence.before
+    nearby = {id(v) for v in result.present_nearby}
+    matched = {id(v): found for v, found in result.matched}
+    if not _speaks_of_both(passage) and any(
+            id(v) not in nearby and id(v) not in matched for v in people if any(v is p for p in result.present)):
+        return False  # only the article names them
+    if result.from_setting:
+        result.setting_people = people  # the setting must name them too (``_drop_supports_elsewhere``)
+    described = {id(v) for v in result.described}
+    from_before = [v for v in people if id(v) in nearby and id(v) not in described]
+    if from_before and before is not None and any(
+            not any(relation(c, o) == "equal" for c in people) for o in before.names if o.kind == "person"):
+        return False  # "… traf … Kim Jong Un den russischen Präsidenten Wladimir Putin. … Gipfel mit Trump …"
+    found = [matched[id(v)] for v in people if id(v) in matched]
+    strangers = [o for o in passage.names if o.kind == "person" and o.clause in result.main_clauses
+                 and not any(relation(c, o) == "equal" for c in claim.names)]
+    if not strangers or len(found) < 2:
+        return True
+    paired = any(not one.marker or not other.marker or _coordinated(passage.text, one, other)
+                 for one, other in combinations(found, 2))
+    return paired and all(_place_is_theirs(place, passage, found + strangers, found)
+                          for place, at in result.matched if place.kind == "place" for place in [at])
+
+
+def _speaks_of_both(passage: Passage) -> bool:
+    """ "Beide Seiten …", "… beschenkten sich gegenseitig", "der Staatschefs" (data/both_parties.txt)."""
+    return any(_folded(word.text).startswith(_both_parties()) for word in passage.words)
+
+
+@lru_cache(maxsize=None)
+def _both_parties() -> tuple[str, ...]:
+    return tuple(_folded_set("both_parties.txt"))
+
+
+def _place_is_theirs(place: Value, passage: Passage, people: list[Value], theirs: list[Value]) -> bool:
+    """The person named last before a place is whose place it is: "Gipfel mit … Trump in Hanoi"."""
+    before = [v for v in people if v.end <= place.start and v.clause == place.clause]
+    return not before or any(max(before, key=lambda v: v.end) is v for v in theirs)
+
+
+def _another_person_doing_it_too(result: Comparison, claim: Passage) -> bool:
+    """Another person in the place of the claim's, where only names tie the sentence to the claim:
+    "Bereits ab heute nimmt Putin am Wirtschaftsforum in Wladiwostok teil" says nothing against
+    "Xi Jinping nahm am Gipfel in Wladiwostok teil" - both may. A year or a figure pins the event
+    down ("Putin, nicht Medwedew" for "… besuchte Pjöngjang im Jahr 2000"), and so does an office
+    only one person holds ("Südkoreas Präsident Moon Jae In")."""
+    conflict = result.conflicts[0]
+    if not _is_person_conflict(conflict) or conflict.office_holder:
+        return False
+    if any(word.text[:1].isupper() and _is_role_word(word.text) for word in claim.words):
+        return False  # an office has one holder: "Die Oberbürgermeisterin von Regensburg heißt Anna Huber"
+    anchors = [value for value, _ in result.matched] + result.present_nearby
+    if not anchors or any(value.kind not in NAME_KINDS for value in anchors):
+        return False
+    # two names where the claim has them ("Kim Jong Un traf in Wladiwostok erstmals Xi Jinping" -
+    # "… traf in Wladiwostok erstmals … Kim Jong Un den … Präsidenten Wladimir Putin"), or the
+    # claim's sentence nearly word for word, tell the same event with another person in it
+    tied = [found for value, found in result.matched
+            if found.clause == conflict.evidence[0].clause and found.marker == value.marker]
+    worded_alike = result.context >= STRONG_CONTEXT and len(claim.words) >= MIN_WORDS_ALIKE
+    return len(tied) < 2 and not worded_alike
 
 
 def counts_people(value: Value) -> bool:
@@ -2094,12 +2418,14 @@ def _stance(result: Comparison, claim: Passage) -> str:
             and not result.other_time
             and not (result.verbs_missing and (_counts_people(result.conflicts[0])
                                                or _another_pair(result)))
+            and not _another_person_doing_it_too(result, claim)
         )
         return "refutes" if same_subject and not result.negation_differs else "related"
     if result.missing or result.bounds:
         return "related"
     if claim.values:
         nearby = {id(v) for v in result.present_nearby}
+        meeting = sum(v.kind == "person" for v in claim.values) >= 2
         supported = (
             # a value in the sentence; or, for a sentence saying nearly all the claim says, a name
             # in the one before ("Laut Konstantin Asmolow … . Konkrete Ergebnisse … erwartet er nicht.")
@@ -2107,7 +2433,7 @@ def _stance(result: Comparison, claim: Passage) -> str:
                                       and not result.verbs_missing))
             # where something happened must be said here - or the rest of the sentence must
             # match so closely that the article's setting can stand in ("Die Wahlbeteiligung lag …")
-            and all(_place_told(v, result, nearby) for v in result.present
+            and all(_place_told(v, result, nearby, meeting) for v in result.present
                     if v.kind == "place" and v.marker in _place_markers())
             and (result.context >= SUPPORT_CONTEXT or not words_needed)
             and result.coverage >= SUPPORT_COVERAGE
@@ -2116,15 +2442,193 @@ def _stance(result: Comparison, claim: Passage) -> str:
         ) or (result.context >= REFUTE_CONTEXT and _values_carry(result, claim))
     else:
         supported = result.context >= VALUELESS_SUPPORT_CONTEXT and len(claim.words) >= 2
-    if not supported or _misses_a_name(result, claim) or result.other_time or _misses_a_thing(result, claim):
+    if (not supported or _misses_a_name(result, claim) or result.other_time or _misses_a_thing(result, claim)
+            or result.office_untold or not _people_tied(result, claim)):
         return "related"
     if result.swapped:  # the same words, but who does it to whom the other way round
         return "refutes" if result.swapped == "full" and not result.negation_differs else "related"
     if result.negation_differs:
         # "nicht" against a sentence that only shares words ("…, während des Streiks auf die
-        # S-Bahn auszuweichen") says nothing: the sentence must say nearly all the claim says
-        return "refutes" if result.context >= NEGATION_CONTEXT else "related"
+        # S-Bahn auszuweichen") says nothing: the sentence must say nearly all the claim says -
+        # and of the people a claim about two names ("Konkrete Auswirkungen wird der Gipfel wohl
+        # keine haben" is not about where Kim and Putin met)
+        meeting = sum(v.kind == "person" for v in claim.values) >= 2
+        return "refutes" if result.context >= NEGATION_CONTEXT and not (
+            meeting and _person_only_in_article(result)) else "related"
     return "supports"
+
+
+# --------------------------------------------------------------------------
+# Family ties: who is whose father
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KinTie:
+    """ "Kim Jong Il ist der Vater von Kim Jong Un": ``relative`` Kim Jong Il, ``noun`` "vater",
+    ``of`` Kim Jong Un; either person may be unknown ("Kims Großvater")."""
+
+    relative: Optional[Value]
+    noun: str
+    of: Optional[Value]
+
+
+@dataclass(frozen=True)
+class _Relation:
+    noun: str  # as written in the lexicon: "Großvater"
+    article: str  # "der"
+    inverse: frozenset[str]  # folded nouns of the tie seen from the other side
+    once: bool  # a person has one only (a father)
+
+
+@lru_cache(maxsize=None)
+def _relations() -> dict[str, _Relation]:
+    """data/relation_inverses.tsv, by folded noun."""
+    table = {}
+    for row in lexicon_rows("relation_inverses.tsv"):
+        if len(row) >= 3:
+            table[fold(row[0])] = _Relation(row[0], row[1], frozenset(fold(n) for n in row[2].split(",") if n),
+                                            len(row) > 3 and row[3] == "einmalig")
+    return table
+
+
+@lru_cache(maxsize=65536)
+def _relation_noun(word: str) -> str:
+    folded = _folded(word)
+    for candidate in (folded, folded[:-1], folded[:-2]):
+        if candidate in _relations():
+            return candidate
+    return ""
+
+
+_OF_AFTER = re.compile(r"\s+(?:von|vom|des|der)\s+")
+_APPOSITION = re.compile(r"^\s*[,–—-]?\s*$")
+_APPOSITION_BEFORE = re.compile(r"^\s*[,–—-]\s*(?:der|die|das)?\s*$|^\s+(?:ist|war|sei)\s+(?:der|die|das|ein|eine)?\s*$")
+_COPULA_AFTER = re.compile(r"^\s+(?:ist|war)\s+")
+
+
+def kin_ties(passage: Passage, evidence: Optional[Evidence] = None) -> list[KinTie]:
+    """The family ties a passage states: "Kims Vater, Kim Jong Il", "Kim Jong-uns Großvater Kim
+    il-Sung", "Kim Jong Il – der Vater des jetzigen Machthabers –" (the article's Machthaber),
+    "Kim Jong Un ist der Sohn von …", "der Vater von Kim Jong Un ist …"."""
+    people = sorted([v for v in passage.values if v.kind == "person"]
+                    + (described_people(passage, evidence) if evidence else []), key=lambda v: v.start)
+    ties = []
+    for match in _WORD.finditer(passage.text):
+        noun = _relation_noun(match.group()) if match.group()[:1].isupper() else ""
+        if not noun:
+            continue
+        start, end = match.span()
+        of, of_end = _owner(passage.text, people, start, end)
+        relative = _relative(passage.text, people, start, of_end, of)
+        if relative is not None or of is not None:
+            ties.append(KinTie(relative, noun, of))
+    return ties
+
+
+def _owner(text: str, people: list[Value], start: int, end: int) -> tuple[Optional[Value], int]:
+    """Whose relative: "Kims Vater", "der Vater von Kim Jong Un", "des jetzigen Machthabers"."""
+    before = next((v for v in people if v.end <= start and text[v.end:start] == " " and v.text.endswith("s")), None)
+    if before is not None:
+        return before, end
+    after = _OF_AFTER.match(text, end)
+    if after:
+        following = next((v for v in people if v.start >= after.end() and v.start - after.end() <= 30
+                          and not re.search(r"[,.;:–—]", text[after.end():v.start])), None)
+        if following is not None:
+            return following, following.end
+    return None, end
+
+
+def _relative(text: str, people: list[Value], start: int, of_end: int, of: Optional[Value]) -> Optional[Value]:
+    """Who the relative is: named right after ("Kims Vater, Kim Jong Il"), before ("Kim Jong Il –
+    der Vater …", "Kim Jong Un ist der Vater …"), or after "ist" ("Kims Vater ist …")."""
+    others = [v for v in people if v is not of]
+    after = next((v for v in others if v.start >= of_end and _APPOSITION.match(text[of_end:v.start])), None)
+    if after is not None:
+        return after
+    before = next((v for v in reversed(others) if v.end <= start and _APPOSITION_BEFORE.match(text[v.end:start])), None)
+    if before is not None:
+        return before
+    copula = _COPULA_AFTER.match(text, of_end)
+    return next((v for v in others if copula and v.start >= copula.end() and v.start - copula.end() <= 8), None)
+
+
+def _kin_same(one: Optional[Value], other: Optional[Value]) -> bool:
+    return one is not None and other is not None and _name_relation(
+        replace(one, relative_of=frozenset()), replace(other, relative_of=frozenset())) == "equal"
+
+
+def _kin_exact(one: Optional[Value], other: Optional[Value]) -> int:
+    return int(one is not None and other is not None and one.name == other.name)
+
+
+def kin_stance(claim: KinTie, found: KinTie) -> tuple[str, Optional[KinTie]]:
+    """("supports" | "refutes" | "", the tie the sentence states) for one claimed tie."""
+    relations = _relations()
+    inverse = relations[claim.noun].inverse
+    straight = _kin_same(claim.relative, found.relative) and _kin_same(claim.of, found.of)
+    swapped = _kin_same(claim.relative, found.of) and _kin_same(claim.of, found.relative)
+    if straight and swapped:  # "Kim" is either: the closer spelling decides
+        exact = _kin_exact(claim.relative, found.relative) + _kin_exact(claim.of, found.of)
+        straight = exact >= _kin_exact(claim.relative, found.of) + _kin_exact(claim.of, found.relative)
+        swapped = not straight
+    if straight:
+        return ("supports" if found.noun == claim.noun else "refutes"), found
+    if swapped:
+        return ("supports" if found.noun in inverse else "refutes"), found
+    if claim.relative is None and _kin_same(claim.of, found.of):
+        # "Putin traf Kims Großvater" - "… traf Kims Vater, Kim Jong Il"
+        return ("supports" if found.noun == claim.noun else "refutes"), found
+    if (_kin_same(claim.of, found.of) and found.noun == claim.noun and relations[claim.noun].once
+            and claim.relative is not None and found.relative is not None):
+        return "refutes", found  # one father only: "Kim Il Sung ist der Vater von Kim Jong Un"
+    return "", None
+
+
+def kin_said(tie: KinTie) -> str:
+    """ "Kim Jong Il ist der Vater von Kim Jong Un" (a person the text leaves unnamed: "jemand")."""
+    relation = _relations()[tie.noun]
+
+    def name(value: Optional[Value]) -> str:
+        if value is None:
+            return tr("jemand", "someone")
+        text = value.label or value.text
+        return text[:-1] if text.endswith("s") and value.name and text[:-1].split()[-1:] and \
+            _folded(text[:-1].split()[-1]) in value.name else text
+    return tr(f"{name(tie.relative)} ist {relation.article} {relation.noun} von {name(tie.of)}",
+              f"{name(tie.relative)} is the {relation.noun} of {name(tie.of)}")
+
+
+def _judge_kinship(claim: Passage, result: Comparison) -> None:
+    """A claim about a family tie is told only by a sentence stating that tie: the same tie
+    supports, another tie of the same people (or another father) refutes, a sentence without
+    one says nothing about it - whoever else it names."""
+    if not any(_relation_noun(word.text) for word in claim.words):
+        return  # most claims name no family tie: no need to read one
+    claimed = kin_ties(claim)
+    if not claimed:
+        return
+    evidence = result.evidence
+    stated = kin_ties(evidence.passage, evidence)
+    other_trouble = (result.bounds or any(v.kind != "person" for v in result.missing)
+                     or any(v.kind != "person" for c in result.conflicts for v in c.claim))
+    # "Sohn" is told by "Vater" the other way round: the tie's nouns need not be there
+    other_words = [w for w in claim.words if not _relation_noun(w.text)]
+    for tie in claimed:
+        for found in stated:
+            stance, said = kin_stance(tie, found)
+            if stance == "supports" and other_trouble:
+                # the tie is right, something else is not ("Putin traf Kims Vater 2003 …")
+                if result.stance != "refutes":
+                    result.stance = "related"
+                return
+            if stance == "refutes" and other_trouble:
+                continue  # two differences: another event
+            if stance and (stance == "refutes" or not other_words or result.context >= SUPPORT_CONTEXT):
+                result.stance, result.kin = stance, (said if stance == "refutes" else None)
+                return
+    result.stance = "related"
 
 
 # --------------------------------------------------------------------------
@@ -2138,6 +2642,10 @@ def check_claim(store: Store, claim: str) -> ClaimCheck:
     if prepared.problem in ("empty", "question", "no_claim"):
         return _not_checkable(prepared)
     passage, candidates = retrieve(store, read_claim(prepared.text))
+    recased = _recased(prepared.text, candidates)
+    if recased != prepared.text:  # "kim reiste mit dem zug nach moskau": names and nouns as the articles write them
+        prepared = replace(prepared, text=recased)
+        passage, candidates = retrieve(store, read_claim(recased))
     comparisons = [compare(passage, evidence) for evidence in candidates]
     _drop_refutations_off_topic(store, comparisons)
     _drop_supports_elsewhere(store, comparisons)
@@ -2145,6 +2653,31 @@ def check_claim(store: Store, claim: str) -> ClaimCheck:
     if prepared.problem == "english":
         return _english(prepared, passage, comparisons)
     return decide(prepared, passage, comparisons)
+
+
+def _recased(text: str, candidates: list[Evidence]) -> str:
+    """A claim typed all in lower case, with each word cased as the candidate sentences write it
+    inside a sentence (names and nouns capitalised), or as data/places.tsv writes a place: the
+    extractor reads names and figures by their case. A claim with capitals is left as typed."""
+    if not any(ch.isupper() for ch in text[1:]) and len(_WORD.findall(text)) >= 2:
+        forms: dict[str, Counter] = {}
+        for evidence in candidates:
+            for passage in (evidence.passage, evidence.before):
+                for word in _WORD.findall(passage.text)[1:] if passage else ():
+                    forms.setdefault(_folded(word), Counter())[word] += 1
+        known = _places_by_key()
+
+        def cased(match: re.Match) -> str:
+            word = match.group()
+            folded = _folded(word)
+            if folded in _stopwords():
+                return word
+            seen = forms.get(folded)
+            if seen:
+                return seen.most_common(1)[0][0]
+            return known[folded].name if folded in known else word
+        return _WORD.sub(cased, text)
+    return text
 
 
 def _drop_refutations_off_topic(store: Store, comparisons: list[Comparison]) -> None:
@@ -2185,7 +2718,10 @@ def _drop_supports_elsewhere(store: Store, comparisons: list[Comparison]) -> Non
         if comparison.stance != "supports" or not comparison.from_setting:
             continue
         setting = _article_setting(store, comparison.article_id)
-        if not all(place.name <= setting for place in comparison.from_setting):
+        # "Trump traf Kim in Wladiwostok" is not told by "… Gipfel mit US-Präsident Trump …" in an
+        # article set in Wladiwostok whose title and lead name Kim and Putin
+        if not (all(place.name <= setting for place in comparison.from_setting)
+                and all(person.name & setting for person in comparison.setting_people)):
             comparison.stance = "related"
 
 
@@ -2255,7 +2791,7 @@ def decide(prepared: PreparedClaim, claim: Passage, comparisons: list[Comparison
 
 def _best_per_article(comparisons: Iterable[Comparison]) -> list[Comparison]:
     best: dict[int, Comparison] = {}
-    for comparison in sorted(comparisons, key=lambda c: c.relevance, reverse=True):
+    for comparison in sorted(comparisons, key=lambda c: (c.exact, c.relevance), reverse=True):
         best.setdefault(comparison.article_id, comparison)
     return list(best.values())
 
@@ -2333,14 +2869,18 @@ def _time_word(text: str) -> Optional[str]:
     """The first word tying the text to its moment ("derzeit", "noch 1.240 …"); "noch" before a
     comparative ("noch stärker", "noch mehr") is no time word."""
     words = _WORD.findall(text)
-    for word, following in zip(words, words[1:] + [""]):
+    for previous, word, following in zip([""] + words, words, words[1:] + [""]):
         if fold(word) not in _time_words():
             continue
         if fold(word) == "noch" and (fold(following) in ("mehr", "weniger", "einmal", "immer")
-                                     or (following.endswith("er") and following[:1].islower())):
-            continue
+                                     or (following.endswith("er") and following[:1].islower())
+                                     or fold(following) in _INDEFINITE or fold(previous) in _ADDING):
+            continue  # "noch stärker"; "bekam zusätzlich noch ein Teeglas-Set" adds, it tells no time
         return word
     return None
+
+
+_ADDING = frozenset({"zusatzlich", "dazu", "ausserdem", "auch"})
 
 
 def _supported_text(comparison: Comparison, claim_text: str = "") -> str:
@@ -2355,6 +2895,8 @@ def _supported_text(comparison: Comparison, claim_text: str = "") -> str:
 
 def _refuted_text(comparison: Comparison, claim_text: str = "") -> str:
     source = source_name(comparison.evidence.article)
+    if comparison.kin is not None:  # "Laut ORF: Kim Jong Il ist der Vater von Kim Jong Un."
+        return tr(f"Laut {source}: {kin_said(comparison.kin)}.", f"According to {source}: {kin_said(comparison.kin)}.")
     if not comparison.conflicts and len(comparison.opposites) == 1:  # "sanken", not "stiegen"
         claimed, found = comparison.opposites[0]
         return tr(f"Laut {source}: „{found.text}“, nicht „{claimed.text}“.",
@@ -2372,6 +2914,8 @@ def _refuted_text(comparison: Comparison, claim_text: str = "") -> str:
 
 def _side(comparison: Comparison) -> str:
     source = source_name(comparison.evidence.article)
+    if comparison.kin is not None:
+        return tr(f"laut {source} {kin_said(comparison.kin)}", f"according to {source} {kin_said(comparison.kin)}")
     if comparison.conflicts:
         values = comparison.conflicts[0].says()
     else:
