@@ -16,15 +16,27 @@ from quizbot.session import (
 from quizbot.store import StoreBusyError, StoreError
 
 
+def kinds_option(func):
+    """``--kind KIND`` (repeatable or a comma list: "open,choice"), read as a tuple of kinds;
+    quiz sets (``quizbot quiz create``) take the same."""
+    return click.option(
+        "--kind", "kinds", multiple=True, metavar=tr("ART", "KIND"), callback=_split_kinds,
+        help=tr(f"Nur diese Fragearten: {', '.join(KINDS)} (mehrfach möglich oder mit Kommas getrennt).",
+                f"Only these question kinds: {', '.join(KINDS)} (repeatable or comma list)."),
+    )(func)
+
+
+def _split_kinds(ctx: click.Context, param: click.Parameter, specs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(kind.strip() for spec in specs for kind in spec.split(",") if kind.strip())
+
+
 @cli.command("play", help=tr("Den Quiz-Chat spielen (der Standardbefehl).",
                               "Play the quiz chat (the default command)."))
 @db_option
 @click.option("--article", "articles", multiple=True, metavar=tr("ARTIKEL", "REF"),
               help=tr("Nur dieser Artikel: Id, Dateiname oder Teil des Titels (mehrfach möglich).",
                       "Only this article: id, file name or part of the title (repeatable)."))
-@click.option("--kind", "kinds", multiple=True, metavar=tr("ART", "KIND"),
-              help=tr(f"Nur diese Fragearten: {', '.join(KINDS)} (mehrfach möglich oder mit Kommas getrennt).",
-                      f"Only these question kinds: {', '.join(KINDS)} (repeatable or comma list)."))
+@kinds_option
 @click.option("--count", type=click.IntRange(min=1), default=10, show_default=True, metavar=tr("ZAHL", "INTEGER"),
               help=tr("Anzahl der Fragen.", "Number of questions."))
 @click.option("--seed", type=int, default=None, metavar=tr("ZAHL", "INTEGER"),
@@ -55,7 +67,7 @@ def play(db_path: Optional[str], articles: tuple[str, ...], kinds: tuple[str, ..
     try:
         options = QuizOptions(
             count=count, seed=seed, review=review, articles=tuple(articles),
-            kinds=tuple(k.strip() for spec in kinds for k in spec.split(",") if k.strip()),
+            kinds=kinds,
             quiz_name=clean_name(quiz_name) if quiz_name is not None else None,
         )
     except SessionError as error:

@@ -10,9 +10,10 @@ import click
 
 from quizbot.cli import UserError, cli, db_option
 from quizbot.cli.common import confirm, open_store
+from quizbot.cli.play import kinds_option
 from quizbot.i18n import tr
 from quizbot.quizzes import QuizSet, QuizSetError, create_quiz, delete_quiz, load_quiz
-from quizbot.session import KINDS, format_date, printable, source_line
+from quizbot.session import format_date, printable, source_line
 
 
 @cli.group(help=tr(
@@ -38,9 +39,7 @@ def quiz() -> None:
 @click.option("--article", "articles", multiple=True, metavar=tr("ARTIKEL", "REF"),
               help=tr("Fragen aus diesem Artikel: Id, Dateiname oder Teil des Titels (mehrfach möglich).",
                       "Questions from this article: id, file name or part of the title (repeatable)."))
-@click.option("--kind", "kinds", multiple=True, metavar=tr("ART", "KIND"),
-              help=tr(f"Nur diese Fragearten: {', '.join(KINDS)} (mehrfach möglich oder mit Kommas getrennt).",
-                      f"Only these question kinds: {', '.join(KINDS)} (repeatable or comma list)."))
+@kinds_option
 @click.option("--count", "-n", type=click.IntRange(min=1), default=10, show_default=True,
               metavar=tr("ZAHL", "INTEGER"), help=tr("Anzahl der Fragen.", "Number of questions."))
 @click.option("--seed", type=int, default=None, metavar=tr("ZAHL", "INTEGER"),
@@ -56,7 +55,6 @@ def quiz() -> None:
                       "Replaces --article/--kind/--count."))
 def create(name: str, db_path: Optional[str], articles: tuple[str, ...], kinds: tuple[str, ...],
            count: int, seed: Optional[int], fixed_order: bool, question_ids: tuple[int, ...]) -> None:
-    kinds = tuple(k.strip() for spec in kinds for k in spec.split(",") if k.strip())
     if question_ids and (articles or kinds):
         raise UserError(tr("--question wählt die Fragen selbst; --article/--kind passen nicht dazu.",
                            "--question picks the questions itself; --article/--kind do not go with it."))
