@@ -1322,10 +1322,8 @@ def with_letter(question: dict, text: str) -> str:
     return f"{letters[index]}) {choices[index]}"
 
 
-_SOURCE_NAMING = re.compile(
-    r"^Laut dem (?:Artikel(?: vom \d{1,2}\. \S+ \d{4}| „[^“]*“)?|\S+-Artikel): "  # a cloze or statement
-    r"| laut dem (?:Artikel(?: vom \d{1,2}\. \S+ \d{4}| „[^“]*“)?|\S+-Artikel)(?=[ ?,])"  # inside a question
-)
+_NAMING = r"[Ll]aut dem (?:Artikel(?: vom \d{1,2}\. \S+ \d{4}| „[^“]*“)?|\S+-Artikel)"
+_SOURCE_NAMING = re.compile(rf"^{_NAMING}: | {_NAMING}(?=[ ?,])")  # a cloze or statement; inside a question
 
 
 def without_source_naming(question: str) -> str:

@@ -188,12 +188,12 @@ def _question_row(row: dict) -> dict:
         accepted = []  # the generated spellings belong to the answer the teacher replaced
     merged = [answer] + [a for a in accepted + extra if a != answer]
     correct = row.pop("correct")
-    if row["kind"] == "truefalse" and (row.pop("question_edited") or answer_edited):
+    question_edited = row.pop("question_edited")
+    if row["kind"] == "truefalse" and (question_edited or answer_edited):
         # the teacher rewrote the statement or its answer: the generated correction was about
         # the old one; the answer is the teacher's ("richtig"/"falsch", data/truefalse_answers.tsv)
         row["correction"] = None
         correct = answer == _TRUE_ANSWER
-    row.pop("question_edited", None)
     return {
         **{k: v for k, v in row.items() if not k.startswith("a_")},
         "accepted": list(dict.fromkeys(merged)),
